@@ -1,0 +1,66 @@
+//! `/api/organizations/:org/batch_exports/`: CRUD plus backfill, logs, pause and unpause.
+
+use serde_json::Value;
+
+use super::{join, org_path};
+use crate::models::{
+    BackfillRequest, BatchExport, BatchExportCreate, BatchExportLogEntry, BatchExportPatch,
+    LogsQuery,
+};
+use crate::{Method, NoContent, Page, Request};
+
+fn base(org: &str) -> String {
+    org_path(org) + "batch_exports/"
+}
+
+fn item(org: &str, id: &str) -> String {
+    join(base(org), &[id])
+}
+
+/// `GET .../batch_exports/`.
+pub fn list(org: &str, limit: Option<u32>, offset: Option<u32>) -> Request<Page<BatchExport>> {
+    super::list(base(org), limit, offset)
+}
+
+/// `POST .../batch_exports/` (201).
+pub fn create(org: &str, body: &BatchExportCreate) -> Request<BatchExport> {
+    super::post(base(org), body)
+}
+
+/// `GET .../batch_exports/:id/`.
+pub fn retrieve(org: &str, id: &str) -> Request<BatchExport> {
+    super::get(item(org, id))
+}
+
+/// `PATCH .../batch_exports/:id/`.
+pub fn update(org: &str, id: &str, body: &BatchExportPatch) -> Request<BatchExport> {
+    super::patch(item(org, id), body)
+}
+
+/// `DELETE .../batch_exports/:id/` (204).
+pub fn delete(org: &str, id: &str) -> Request<NoContent> {
+    super::delete(item(org, id))
+}
+
+/// `POST .../batch_exports/:id/backfill/` `{start_at, end_at}`: the answer is free-form (e.g.
+/// `{"backfill_id": ...}`, or empty: `Value::Null`).
+pub fn backfill(org: &str, id: &str, body: &BackfillRequest) -> Request<Value> {
+    super::post(item(org, id) + "backfill/", body)
+}
+
+/// `GET .../batch_exports/:id/logs/` with limit/offset, after, before, level, search.
+pub fn logs(org: &str, id: &str, query: &LogsQuery) -> Request<Page<BatchExportLogEntry>> {
+    let mut request = Request::new(Method::Get, item(org, id) + "logs/");
+    request.query = query.pairs();
+    request
+}
+
+/// `POST .../batch_exports/:id/pause/` (the export becomes `paused: true`).
+pub fn pause(org: &str, id: &str) -> Request<NoContent> {
+    Request::new(Method::Post, item(org, id) + "pause/")
+}
+
+/// `POST .../batch_exports/:id/unpause/`.
+pub fn unpause(org: &str, id: &str) -> Request<NoContent> {
+    Request::new(Method::Post, item(org, id) + "unpause/")
+}

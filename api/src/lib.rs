@@ -1,0 +1,14 @@
+//! Typed access to PostHog's organization API for the console (browser app) and its server:
+//! request descriptions, models, pagination and errors. No I/O: the caller sends the requests.
+
+pub mod endpoints;
+pub mod error;
+pub mod models;
+pub mod page;
+pub mod request;
+pub mod rules;
+pub mod validate;
+
+pub use error::{ApiError, ErrorBody};
+pub use page::{Page, PageQuery};
+pub use request::{Method, NoContent, Request};

@@ -1,0 +1,249 @@
+//! Batch exports: the export, its destination and runs, bodies, backfills and log entries.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::changed;
+use super::enums::{BatchExportModel, DestinationType, Interval, LogLevel, RunStatus};
+use super::serde_util::{double_option, empty_as_none, null_default};
+
+/// Where a batch export sends data. `config` depends on `kind` (secret fields are never returned;
+/// the server merges a patched config into the stored one).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BatchExportDestination {
+    #[serde(rename = "type")]
+    pub kind: DestinationType,
+    #[serde(deserialize_with = "null_default")]
+    pub config: Map<String, Value>,
+    /// Integration holding the credentials (newer servers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub integration: Option<i64>,
+    /// Write-only: the integration to use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub integration_id: Option<i64>,
+}
+
+impl BatchExportDestination {
+    pub fn new(kind: DestinationType, config: Map<String, Value>) -> Self {
+        BatchExportDestination {
+            kind,
+            config,
+            integration: None,
+            integration_id: None,
+        }
+    }
+}
+
+/// One run of a batch export.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BatchExportRun {
+    pub id: String,
+    #[serde(deserialize_with = "null_default")]
+    pub status: RunStatus,
+    pub records_completed: Option<i64>,
+    pub latest_error: Option<String>,
+    pub data_interval_start: Option<String>,
+    #[serde(deserialize_with = "null_default")]
+    pub data_interval_end: String,
+    pub cursor: Option<String>,
+    pub created_at: String,
+    pub finished_at: Option<String>,
+    pub last_updated_at: String,
+    pub records_total_count: Option<i64>,
+    pub bytes_exported: Option<i64>,
+    pub batch_export: String,
+    pub backfill: Option<String>,
+}
+
+/// A batch export as the server answers it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BatchExport {
+    pub id: String,
+    pub team_id: i64,
+    pub name: String,
+    /// `None` for "" or null (events, for older exports).
+    #[serde(deserialize_with = "empty_as_none")]
+    pub model: Option<BatchExportModel>,
+    pub destination: BatchExportDestination,
+    #[serde(deserialize_with = "null_default")]
+    pub interval: Interval,
+    #[serde(deserialize_with = "null_default")]
+    pub paused: bool,
+    pub created_at: String,
+    pub last_updated_at: String,
+    pub last_paused_at: Option<String>,
+    pub start_at: Option<String>,
+    pub end_at: Option<String>,
+    #[serde(deserialize_with = "null_default")]
+    pub latest_runs: Vec<BatchExportRun>,
+    pub hogql_query: Option<String>,
+    pub schema: Option<Value>,
+    pub filters: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// Weekly exports: day of the week, 0-6.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset_day: Option<u8>,
+    /// Daily and weekly exports: hour of the day, 0-23.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset_hour: Option<u8>,
+}
+
+/// Body of `POST .../batch_exports/`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct BatchExportCreate {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<BatchExportModel>,
+    pub destination: BatchExportDestination,
+    #[serde(default)]
+    pub interval: Interval,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paused: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hogql_query: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset_day: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset_hour: Option<u8>,
+}
+
+/// Body of `PATCH .../batch_exports/:id/`: only `Some` fields are sent. The destination type
+/// cannot change; a config sent is merged into the stored one.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct BatchExportPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<BatchExportModel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<BatchExportDestination>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paused: Option<bool>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
+    pub start_at: Option<Option<String>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
+    pub end_at: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hogql_query: Option<String>,
+}
+
+impl BatchExportPatch {
+    /// The changes of the editable fields from `before` to `edited` (a copy the form changed):
+    /// name, model, destination config, interval, paused, start/end.
+    pub fn diff(before: &BatchExport, edited: &BatchExport) -> BatchExportPatch {
+        BatchExportPatch {
+            name: changed(&before.name, &edited.name),
+            model: changed(&before.model, &edited.model).flatten(),
+            destination: (before.destination.config != edited.destination.config
+                || before.destination.integration_id != edited.destination.integration_id)
+                .then(|| BatchExportDestination {
+                    kind: before.destination.kind.clone(),
+                    config: edited.destination.config.clone(),
+                    integration: None,
+                    integration_id: edited.destination.integration_id,
+                }),
+            interval: changed(&before.interval, &edited.interval),
+            paused: changed(&before.paused, &edited.paused),
+            start_at: changed(&before.start_at, &edited.start_at),
+            end_at: changed(&before.end_at, &edited.end_at),
+            hogql_query: changed(&before.hogql_query, &edited.hogql_query).flatten(),
+        }
+    }
+
+    /// Nothing to send.
+    pub fn is_empty(&self) -> bool {
+        *self == BatchExportPatch::default()
+    }
+}
+
+/// Body of `POST .../batch_exports/:id/backfill/`: dates for daily/weekly exports, datetimes
+/// with an offset otherwise; start before end, end not in the future.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct BackfillRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_at: Option<String>,
+}
+
+impl BackfillRequest {
+    pub fn new(start_at: impl Into<String>, end_at: impl Into<String>) -> Self {
+        BackfillRequest {
+            start_at: Some(start_at.into()),
+            end_at: Some(end_at.into()),
+        }
+    }
+}
+
+/// One line of a batch export's log.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BatchExportLogEntry {
+    pub team_id: i64,
+    pub batch_export_id: String,
+    pub run_id: Option<String>,
+    pub timestamp: String,
+    #[serde(deserialize_with = "null_default")]
+    pub level: LogLevel,
+    #[serde(deserialize_with = "null_default")]
+    pub message: String,
+}
+
+/// Query of `GET .../batch_exports/:id/logs/` (limit 1-500, default 50).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LogsQuery {
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+    /// Entries after this timestamp.
+    pub after: Option<String>,
+    /// Entries before this timestamp.
+    pub before: Option<String>,
+    pub level: Option<LogLevel>,
+    /// Text the message contains.
+    pub search: Option<String>,
+}
+
+impl LogsQuery {
+    /// The query pairs, in a stable order; empty strings are not sent.
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let mut pairs = Vec::new();
+        if let Some(limit) = self.limit {
+            pairs.push(("limit".to_string(), limit.to_string()));
+        }
+        if let Some(offset) = self.offset {
+            pairs.push(("offset".to_string(), offset.to_string()));
+        }
+        let level = self.level.as_ref().map(|l| l.as_str().to_string());
+        for (key, value) in [
+            ("after", &self.after),
+            ("before", &self.before),
+            ("level", &level),
+            ("search", &self.search),
+        ] {
+            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+                pairs.push((key.to_string(), v.to_string()));
+            }
+        }
+        pairs
+    }
+}

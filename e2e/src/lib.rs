@@ -1,0 +1,392 @@
+//! Test harness for the browser journeys: starts the demo server in-process on a free port (fresh
+//! seeded data, deterministic ids, fault control on) serving the release build in dist/, starts
+//! chromedriver on another free port, and opens a headless Chromium session on them. Helpers wait
+//! for what a person would wait for (text, an enabled button) instead of sleeping.
+
+use std::net::TcpListener as StdListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub const DEMO_KEY: &str = server::DEMO_KEY;
+/// How long a journey waits for something to appear before failing.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+pub struct Journey {
+    pub browser: Client,
+    pub base: String,
+    chromedriver: Child,
+    _profile: TempDir,
+}
+
+struct TempDir(PathBuf);
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub fn dist_dir() -> PathBuf {
+    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "dist/index.html is missing: build the app first (bash scripts/build-app.sh); the README test command does"
+    );
+    dist
+}
+
+impl Journey {
+    /// A fresh demo server and a fresh browser profile.
+    pub async fn start() -> Journey {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let config = server::Config {
+            dist: dist_dir(),
+            deterministic: true,
+            fault_control: true,
+            ..server::Config::default()
+        };
+        tokio::spawn(server::serve(listener, config));
+
+        let driver_port = free_port();
+        let chromedriver = Command::new(
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+        )
+        .arg(format!("--port={driver_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect(
+            "chromedriver is missing: the README test command installs it (apt chromium-driver)",
+        );
+        let profile = std::env::temp_dir().join(format!("phc-e2e-{driver_port}"));
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-extensions",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let caps = match caps {
+            serde_json::Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let started = Instant::now();
+        let browser = loop {
+            match ClientBuilder::rustls()
+                .expect("rustls")
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{driver_port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() < Duration::from_secs(20) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("could not start a Chromium session: {e}"),
+            }
+        };
+        Journey {
+            browser,
+            base,
+            chromedriver,
+            _profile: TempDir(profile),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn goto(&self, path: &str) {
+        self.browser.goto(&self.url(path)).await.unwrap();
+    }
+
+    /// The organization ids of the seed, by name (from the API itself).
+    pub async fn org_id(&self, name: &str) -> String {
+        let body = self.api_get("/api/organizations/?limit=100").await;
+        body["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == name)
+            .unwrap_or_else(|| panic!("no organization named {name}"))["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// A GET against the demo API with the demo key (for checking what the server now holds).
+    pub async fn api_get(&self, path: &str) -> serde_json::Value {
+        let text = self
+            .browser
+            .execute_async(
+                "const [url, key, done] = arguments; fetch(url, {headers: {Authorization: 'Bearer ' + key}}).then(r => r.text()).then(done, e => done(String(e)));",
+                vec![json!(self.url(path)), json!(DEMO_KEY)],
+            )
+            .await
+            .unwrap();
+        serde_json::from_str(text.as_str().unwrap_or("null")).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Tells the demo server to answer the next `count` API requests under `path_prefix` with a
+    /// fault: 500, 429 or "drop".
+    pub async fn inject_fault(&self, status: serde_json::Value, count: u32, path_prefix: &str) {
+        let body =
+            json!({"status": status, "count": count, "path_prefix": path_prefix}).to_string();
+        let result = self
+            .browser
+            .execute_async(
+                "const [url, body, done] = arguments; fetch(url, {method: 'POST', headers: {'Content-Type': 'application/json'}, body}).then(r => done(r.status), e => done(String(e)));",
+                vec![json!(self.url("/_demo/faults")), json!(body)],
+            )
+            .await
+            .unwrap();
+        assert!(
+            result.as_u64().is_some_and(|s| s < 300),
+            "fault control answered {result}"
+        );
+    }
+
+    /// Connects with the demo key through the connect screen (this tab only).
+    pub async fn connect(&self) {
+        self.goto("/connect").await;
+        self.fill("#api-key", DEMO_KEY).await;
+        self.click_button("Connect").await;
+        self.wait_for_path_starting("/orgs").await;
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        let started = Instant::now();
+        loop {
+            if let Ok(el) = self.browser.find(Locator::Css(css)).await {
+                return el;
+            }
+            if started.elapsed() > WAIT {
+                panic!("no element matches {css} on {}", self.current_path().await);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Clears an input and types into it.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let input = self.find(css).await;
+        input.clear().await.unwrap();
+        input.send_keys(text).await.unwrap();
+    }
+
+    pub async fn value_of(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    /// Clicks the first enabled button whose text contains `label`.
+    pub async fn click_button(&self, label: &str) {
+        let xpath = format!(
+            "//button[contains(normalize-space(.), {}) and not(@disabled)]",
+            xpath_literal(label)
+        );
+        self.click_xpath(&xpath).await;
+    }
+
+    /// Clicks the first link whose text contains `label`.
+    pub async fn click_link(&self, label: &str) {
+        let xpath = format!(
+            "//a[contains(normalize-space(.), {})]",
+            xpath_literal(label)
+        );
+        self.click_xpath(&xpath).await;
+    }
+
+    pub async fn click_xpath(&self, xpath: &str) {
+        let started = Instant::now();
+        loop {
+            if let Ok(el) = self.browser.find(Locator::XPath(xpath)).await {
+                if el.click().await.is_ok() {
+                    return;
+                }
+            }
+            if started.elapsed() > WAIT {
+                panic!(
+                    "nothing clickable at {xpath} on {}",
+                    self.current_path().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn click_css(&self, css: &str) {
+        let started = Instant::now();
+        loop {
+            if let Ok(el) = self.browser.find(Locator::Css(css)).await {
+                if el.click().await.is_ok() {
+                    return;
+                }
+            }
+            if started.elapsed() > WAIT {
+                panic!(
+                    "nothing clickable at {css} on {}",
+                    self.current_path().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Chooses an option (by its visible text) in a select.
+    pub async fn select_option(&self, select_css: &str, option_text: &str) {
+        let select = self.find(select_css).await;
+        select.select_by_label(option_text).await.unwrap();
+    }
+
+    pub async fn body_text(&self) -> String {
+        match self.browser.find(Locator::Css("body")).await {
+            Ok(body) => body.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Waits until the page shows `text` somewhere.
+    pub async fn wait_for_text(&self, text: &str) {
+        let started = Instant::now();
+        loop {
+            if self.body_text().await.contains(text) {
+                return;
+            }
+            if started.elapsed() > WAIT {
+                panic!(
+                    "the page never showed {text:?}; it shows:\n{}",
+                    self.body_text().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until `text` is gone from the page.
+    pub async fn wait_for_no_text(&self, text: &str) {
+        let started = Instant::now();
+        while self.body_text().await.contains(text) {
+            if started.elapsed() > WAIT {
+                panic!("the page still shows {text:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the text of the element at `css` contains `text`.
+    pub async fn wait_for_text_in(&self, css: &str, text: &str) {
+        let started = Instant::now();
+        loop {
+            if let Ok(el) = self.browser.find(Locator::Css(css)).await {
+                if el.text().await.unwrap_or_default().contains(text) {
+                    return;
+                }
+            }
+            if started.elapsed() > WAIT {
+                panic!(
+                    "{css} never showed {text:?}; the page shows:\n{}",
+                    self.body_text().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn current_path(&self) -> String {
+        let url = self.browser.current_url().await.unwrap();
+        let mut path = url.path().to_string();
+        if let Some(q) = url.query() {
+            path.push('?');
+            path.push_str(q);
+        }
+        path
+    }
+
+    pub async fn wait_for_path(&self, expected: &str) {
+        let started = Instant::now();
+        loop {
+            if self.current_path().await == expected {
+                return;
+            }
+            if started.elapsed() > WAIT {
+                panic!(
+                    "expected to be at {expected}, but at {}",
+                    self.current_path().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn wait_for_path_starting(&self, prefix: &str) {
+        let started = Instant::now();
+        loop {
+            if self.current_path().await.starts_with(prefix) {
+                return;
+            }
+            if started.elapsed() > WAIT {
+                panic!(
+                    "expected a path under {prefix}, but at {}",
+                    self.current_path().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Ends the browser session and chromedriver.
+    pub async fn finish(mut self) {
+        let _ = self.browser.clone().close().await;
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+    }
+
+    /// Saves a PNG of the current page (for the README).
+    pub async fn screenshot(&self, path: &std::path::Path) {
+        let png = self.browser.screenshot().await.unwrap();
+        std::fs::write(path, png).unwrap();
+    }
+}
+
+impl Drop for Journey {
+    fn drop(&mut self) {
+        let _ = self.chromedriver.kill();
+    }
+}
+
+/// An XPath string literal for any text (handles quotes).
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# README command 2: installs what is missing (toolchain, Chromium), builds the release app, then
+# runs every test: formatting and lints, the api crate's unit tests, the server's HTTP tests, the
+# 50-endpoint API test against a running demo server, and the browser journeys in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+source scripts/env.sh
+cargo fmt --all -- --check
+bash scripts/build-app.sh
+cargo clippy --offline --workspace --all-targets -- -D warnings
+cargo clippy --offline -p posthog-console --target wasm32-unknown-unknown -- -D warnings
+cargo test --offline --workspace -- --test-threads=2

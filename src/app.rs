@@ -1,0 +1,400 @@
+//! The route table and the shell around every page: header with the organization switcher,
+//! navigation, breadcrumbs, theme toggle, sign out, the throttling notice and toasts.
+
+use api::models::Organization;
+use api::{ApiError, Page};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes, A};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::{path, NavigateOptions};
+
+use crate::components::form::{confirm_leave, UnsavedChanges};
+use crate::components::toast::{ToastRegion, Toasts};
+use crate::http::{use_http, Http};
+use crate::pages;
+use crate::session::{use_session, Session};
+
+/// The organizations the key can see (for the switcher); refetched after create/rename/delete.
+#[derive(Clone, Copy)]
+pub struct OrgDirectory(pub LocalResource<Result<Page<Organization>, ApiError>>);
+
+pub fn use_org_directory() -> OrgDirectory {
+    expect_context()
+}
+
+/// The user the key belongs to (to mark "you" and apply the member-level rules).
+#[derive(Clone, Copy)]
+pub struct Me(pub LocalResource<Result<api::models::CurrentUser, ApiError>>);
+
+pub fn use_me() -> LocalResource<Result<api::models::CurrentUser, ApiError>> {
+    expect_context::<Me>().0
+}
+
+/// The organization of the current route (`/orgs/:org_id/...`), loaded once for all its pages.
+#[derive(Clone, Copy)]
+pub struct CurrentOrg {
+    pub id: Memo<String>,
+    pub org: LocalResource<Result<Organization, ApiError>>,
+}
+
+pub fn use_current_org() -> CurrentOrg {
+    expect_context()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::restore();
+    provide_context(session);
+    provide_context(Http {
+        session,
+        throttled: RwSignal::new(None),
+    });
+    provide_context(Toasts::new());
+    provide_context(UnsavedChanges(RwSignal::new(false)));
+    crate::components::theme::init_theme();
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">
+                "Skip to content"
+            </a>
+            <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
+                <Route path=path!("/connect") view=pages::connect::ConnectPage />
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/orgs" /> } />
+                    <Route path=path!("/orgs") view=pages::orgs::OrgListPage />
+                    <Route path=path!("/orgs/new") view=pages::orgs::OrgCreatePage />
+                    <ParentRoute path=path!("/orgs/:org_id") view=OrgScope>
+                        <Route path=path!("") view=OrgHome />
+                        <Route path=path!("/settings") view=pages::orgs::OrgSettingsPage />
+                        <Route path=path!("/members") view=pages::members::MembersPage />
+                        <Route path=path!("/invites") view=pages::invites::InvitesPage />
+                        <Route path=path!("/invites/new") view=pages::invites::InviteCreatePage />
+                        <Route path=path!("/invites/bulk") view=pages::invites::BulkInvitePage />
+                        <Route path=path!("/domains") view=pages::domains::DomainsPage />
+                        <Route path=path!("/domains/:domain_id") view=pages::domains::DomainPage />
+                        <Route path=path!("/roles") view=pages::roles::RolesPage />
+                        <Route path=path!("/roles/:role_id") view=pages::roles::RolePage />
+                        <Route path=path!("/proxy-records") view=pages::proxy_records::ProxyRecordsPage />
+                        <Route
+                            path=path!("/proxy-records/:record_id")
+                            view=pages::proxy_records::ProxyRecordPage
+                        />
+                        <Route path=path!("/:section") view=pages::coming_soon::ComingSoon />
+                    </ParentRoute>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The navigation entries of an organization: (path segment, label, available yet).
+pub const SECTIONS: [(&str, &str, bool); 9] = [
+    ("members", "Members", true),
+    ("invites", "Invites", true),
+    ("settings", "Settings", true),
+    ("domains", "Verified domains", true),
+    ("roles", "Roles", true),
+    ("proxy-records", "Proxy records", true),
+    ("projects", "Projects", false),
+    ("batch-exports", "Batch exports", false),
+    ("", "", false),
+];
+
+/// Everything behind the connect screen: redirects there (remembering the page) when the
+/// session ends, and draws the header, the throttle notice, breadcrumbs and toasts.
+#[component]
+fn Shell() -> impl IntoView {
+    let session = use_session();
+    let http = use_http();
+    let location = use_location();
+    let navigate = use_navigate();
+
+    // No key (never connected, signed out, or a 401): go to connect, coming back here afterwards.
+    Effect::new(move |_| {
+        if !session.is_connected() {
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            let target = if here == "/" || here.is_empty() {
+                "/connect".to_string()
+            } else {
+                format!(
+                    "/connect?next={}",
+                    crate::components::list_state::encode_component(&here)
+                )
+            };
+            navigate(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+
+    let directory = OrgDirectory(LocalResource::new(move || {
+        let connected = session.is_connected();
+        async move {
+            if !connected {
+                return Err(ApiError::Unauthorized {
+                    detail: String::new(),
+                });
+            }
+            http.send(api::endpoints::organizations::list(Some(100), None))
+                .await
+        }
+    }));
+    provide_context(directory);
+    provide_context(Me(LocalResource::new(move || {
+        let connected = session.is_connected();
+        async move {
+            if !connected {
+                return Err(ApiError::Unauthorized {
+                    detail: String::new(),
+                });
+            }
+            http.send(api::endpoints::users::me()).await
+        }
+    })));
+
+    view! {
+        <Show when=move || session.is_connected()>
+            <header class="topbar">
+                <A href="/orgs" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    "PostHog console"
+                </A>
+                <OrgSwitcher />
+                <div class="topbar-actions">
+                    <crate::components::theme::ThemeToggle />
+                    <SignOut />
+                </div>
+            </header>
+            {move || {
+                http.throttled
+                    .get()
+                    .map(|seconds| {
+                        view! {
+                            <div class="throttle-banner" role="status">
+                                {format!(
+                                    "PostHog asked us to slow down: retrying in {seconds} s\u{2026}",
+                                )}
+                            </div>
+                        }
+                    })
+            }}
+            <Outlet />
+            <ToastRegion />
+        </Show>
+    }
+}
+
+#[component]
+fn SignOut() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <button
+            type="button"
+            class="btn"
+            on:click=move |_| {
+                if confirm_leave() {
+                    session.sign_out();
+                }
+            }
+        >
+            "Sign out"
+        </button>
+    }
+}
+
+/// A select of the organizations the key can see; switching keeps the current section.
+#[component]
+fn OrgSwitcher() -> impl IntoView {
+    let directory = use_org_directory();
+    let location = use_location();
+    let navigate = use_navigate();
+    let current_id = Memo::new(move |_| {
+        let path = location.pathname.get();
+        path.strip_prefix("/orgs/")
+            .and_then(|rest| rest.split('/').next())
+            .filter(|id| !id.is_empty() && *id != "new")
+            .map(str::to_string)
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if id.is_empty() || !confirm_leave() {
+            return;
+        }
+        let path = location.pathname.get_untracked();
+        // keep the section (members, invites...) but not sub-pages or list state
+        let section = path
+            .strip_prefix("/orgs/")
+            .and_then(|rest| rest.split('/').nth(1))
+            .unwrap_or("members")
+            .to_string();
+        let section = if section.is_empty() {
+            "members".into()
+        } else {
+            section
+        };
+        navigate(&format!("/orgs/{id}/{section}"), Default::default());
+    };
+    view! {
+        <label class="org-switcher">
+            <span class="visually-hidden">"Organization"</span>
+            <select on:change=on_change prop:value=move || current_id.get().unwrap_or_default()>
+                <option value="" disabled=true selected=move || current_id.get().is_none()>
+                    "Choose an organization"
+                </option>
+                {move || {
+                    directory
+                        .0
+                        .get()
+                        .and_then(Result::ok)
+                        .map(|page| {
+                            page.results
+                                .into_iter()
+                                .map(|org| {
+                                    let selected = current_id.get_untracked().as_deref() == Some(org.id.as_str());
+                                    view! {
+                                        <option value=org.id.clone() selected=selected>
+                                            {org.name.clone()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// `/orgs/:org_id/...`: loads the organization once, provides it, draws its navigation.
+#[component]
+fn OrgScope() -> impl IntoView {
+    let http = use_http();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("org_id").unwrap_or_default()));
+    let org = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            http.send(api::endpoints::organizations::retrieve(&id))
+                .await
+        }
+    });
+    provide_context(CurrentOrg { id, org });
+    let location = use_location();
+
+    view! {
+        <div class="layout">
+            <nav class="sidebar" aria-label="Organization">
+                <ul>
+                    {SECTIONS
+                        .iter()
+                        .filter(|(seg, _, _)| !seg.is_empty())
+                        .map(|(segment, label, ready)| {
+                            let href = move || format!("/orgs/{}/{}", id.get(), segment);
+                            let current = move || {
+                                location.pathname.with(|p| {
+                                    p.split('/').nth(3) == Some(segment)
+                                })
+                            };
+                            view! {
+                                <li>
+                                    <A
+                                        href=href
+                                        attr:class=move || if current() { "nav-link active" } else { "nav-link" }
+                                        attr:aria-current=move || current().then_some("page")
+                                        on:click=move |ev| {
+                                            if !confirm_leave() {
+                                                ev.prevent_default();
+                                            }
+                                        }
+                                    >
+                                        {*label}
+                                        {(!ready).then_some(view! { <span class="badge badge-muted">"soon"</span> })}
+                                    </A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <main id="main" class="content" tabindex="-1">
+                <Breadcrumbs />
+                <Outlet />
+            </main>
+        </div>
+    }
+}
+
+/// `/orgs/:org_id` goes to the members page.
+#[component]
+fn OrgHome() -> impl IntoView {
+    let org = use_current_org();
+    view! { <Redirect path=format!("/orgs/{}/members", org.id.get_untracked()) /> }
+}
+
+/// Organizations › Hogflix › Members › New
+#[component]
+fn Breadcrumbs() -> impl IntoView {
+    let org = use_current_org();
+    let location = use_location();
+    let crumbs = move || {
+        let path = location.pathname.get();
+        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let org_name = org
+            .org
+            .get()
+            .and_then(Result::ok)
+            .map(|o| o.name)
+            .unwrap_or_else(|| "\u{2026}".into());
+        let mut crumbs: Vec<(String, String)> = vec![("/orgs".into(), "Organizations".into())];
+        if parts.len() >= 2 {
+            crumbs.push((format!("/orgs/{}/members", parts[1]), org_name));
+        }
+        if let Some(section) = parts.get(2) {
+            let label = SECTIONS
+                .iter()
+                .find(|(seg, _, _)| seg == section)
+                .map(|(_, l, _)| l.to_string())
+                .unwrap_or_else(|| section.to_string());
+            crumbs.push((format!("/orgs/{}/{}", parts[1], section), label));
+        }
+        if let Some(sub) = parts.get(3) {
+            let label = match *sub {
+                "new" => "New".to_string(),
+                "bulk" => "Bulk invite".to_string(),
+                _ => "Details".to_string(),
+            };
+            crumbs.push((path.clone(), label));
+        }
+        let last = crumbs.len() - 1;
+        crumbs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (href, label))| {
+                if i == last {
+                    view! { <li aria-current="page">{label}</li> }.into_any()
+                } else {
+                    view! {
+                        <li>
+                            <A href=href>{label}</A>
+                        </li>
+                    }
+                    .into_any()
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol>{crumbs}</ol>
+        </nav>
+    }
+}

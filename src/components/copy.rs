@@ -1,0 +1,49 @@
+//! A copy button that puts a value on the clipboard and confirms it ("Copied") for a moment, or
+//! says to copy by hand if the browser refuses.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[derive(Clone, Copy, PartialEq)]
+enum CopyState {
+    Idle,
+    Copied,
+    Failed,
+}
+
+/// `label` names what is copied, for screen readers ("Copy record name").
+#[component]
+pub fn CopyButton(
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] label: String,
+) -> impl IntoView {
+    let state = RwSignal::new(CopyState::Idle);
+    let copy = move |_| {
+        let text = value.get_untracked();
+        leptos::task::spawn_local(async move {
+            let clipboard = window().navigator().clipboard();
+            let ok = JsFuture::from(clipboard.write_text(&text)).await.is_ok();
+            state.set(if ok {
+                CopyState::Copied
+            } else {
+                CopyState::Failed
+            });
+            set_timeout(
+                move || state.set(CopyState::Idle),
+                std::time::Duration::from_secs(3),
+            );
+        });
+    };
+    view! {
+        <button type="button" class="btn btn-small copy-button" aria-label=label.clone() title=label on:click=copy>
+            {move || match state.get() {
+                CopyState::Idle => "Copy",
+                CopyState::Copied => "Copied \u{2713}",
+                CopyState::Failed => "Copy failed: select the text",
+            }}
+        </button>
+        <span class="visually-hidden" role="status">
+            {move || if state.get() == CopyState::Copied { "Copied to the clipboard" } else { "" }}
+        </span>
+    }
+}

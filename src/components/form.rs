@@ -1,0 +1,313 @@
+//! Form fields with labels and inline errors, server validation errors mapped onto the field they
+//! name (`attr`), a submit button that cannot double-submit, and the unsaved-changes warning.
+
+use api::ApiError;
+use leptos::prelude::*;
+
+use super::feedback::describe_error;
+
+/// Errors of one form: per field (from client checks or the server's `attr`) and the rest.
+#[derive(Clone, Copy)]
+pub struct FormErrors {
+    fields: RwSignal<Vec<(String, String)>>,
+    general: RwSignal<Option<String>>,
+}
+
+impl Default for FormErrors {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FormErrors {
+    pub fn new() -> Self {
+        FormErrors {
+            fields: RwSignal::new(Vec::new()),
+            general: RwSignal::new(None),
+        }
+    }
+
+    pub fn field(&self, name: &'static str) -> Signal<Option<String>> {
+        let fields = self.fields;
+        Signal::derive(move || {
+            fields.with(|f| f.iter().find(|(n, _)| n == name).map(|(_, m)| m.clone()))
+        })
+    }
+
+    pub fn general(&self) -> Signal<Option<String>> {
+        self.general.into()
+    }
+
+    pub fn set_field(&self, name: &str, message: impl Into<String>) {
+        let message = message.into();
+        self.fields.update(|f| {
+            f.retain(|(n, _)| n != name);
+            f.push((name.to_string(), message));
+        });
+    }
+
+    pub fn set_general(&self, message: impl Into<String>) {
+        self.general.set(Some(message.into()));
+    }
+
+    pub fn clear(&self) {
+        self.fields.set(Vec::new());
+        self.general.set(None);
+    }
+
+    /// Puts a server error where it belongs: on the field its `attr` names if the form has that
+    /// field (nested attrs "a__b" match "a"), otherwise above the form.
+    pub fn apply(&self, error: &ApiError, form_fields: &[&str]) {
+        if let ApiError::Validation {
+            detail,
+            attr: Some(attr),
+            ..
+        } = error
+        {
+            let root = attr.split("__").next().unwrap_or(attr);
+            if let Some(field) = form_fields.iter().find(|f| **f == attr || **f == root) {
+                self.set_field(field, detail.clone());
+                return;
+            }
+        }
+        self.set_general(describe_error(error));
+    }
+}
+
+fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if has_hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if has_error {
+        ids.push(format!("{id}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+#[component]
+fn FieldMessages(
+    id: &'static str,
+    hint: Option<&'static str>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        {hint.map(|h| view! { <p class="field-hint" id=format!("{id}-hint")>{h}</p> })}
+        {move || {
+            error
+                .get()
+                .map(|e| {
+                    view! {
+                        <p class="field-error" id=format!("{id}-error") role="alert">
+                            {e}
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
+/// A labelled text input (text, email, url, password...).
+#[component]
+pub fn TextField(
+    id: &'static str,
+    #[prop(into)] label: String,
+    value: RwSignal<String>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] maxlength: Option<u32>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="field" class:has-error=move || error.with(Option::is_some)>
+            <label for=id>{label} {required.then_some(view! { <span aria-hidden="true">" *"</span> })}</label>
+            <input
+                id=id
+                name=id
+                type=kind
+                required=required
+                maxlength=maxlength.map(|m| m.to_string())
+                autocomplete=autocomplete
+                disabled=move || disabled.get()
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=move || described_by(id, hint.is_some(), error.with(Option::is_some))
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            <FieldMessages id=id hint=hint error=error />
+        </div>
+    }
+}
+
+/// A labelled multi-line text input.
+#[component]
+pub fn TextAreaField(
+    id: &'static str,
+    #[prop(into)] label: String,
+    value: RwSignal<String>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = 4)] rows: u32,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="field" class:has-error=move || error.with(Option::is_some)>
+            <label for=id>{label}</label>
+            <textarea
+                id=id
+                name=id
+                rows=rows.to_string()
+                disabled=move || disabled.get()
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=move || described_by(id, hint.is_some(), error.with(Option::is_some))
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+            <FieldMessages id=id hint=hint error=error />
+        </div>
+    }
+}
+
+/// A labelled checkbox (rendered as a switch by the CSS where `switch` is set).
+#[component]
+pub fn CheckboxField(
+    id: &'static str,
+    #[prop(into)] label: String,
+    checked: RwSignal<bool>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="field field-check" class:has-error=move || error.with(Option::is_some)>
+            <input
+                id=id
+                name=id
+                type="checkbox"
+                disabled=move || disabled.get()
+                aria-describedby=move || described_by(id, hint.is_some(), error.with(Option::is_some))
+                prop:checked=move || checked.get()
+                on:change=move |ev| checked.set(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
+            <FieldMessages id=id hint=hint error=error />
+        </div>
+    }
+}
+
+/// A labelled select over (value, label) options.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    #[prop(into)] label: String,
+    value: RwSignal<String>,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="field" class:has-error=move || error.with(Option::is_some)>
+            <label for=id>{label}</label>
+            <select
+                id=id
+                name=id
+                disabled=move || disabled.get()
+                aria-describedby=move || described_by(id, hint.is_some(), error.with(Option::is_some))
+                prop:value=move || value.get()
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                {options
+                    .into_iter()
+                    .map(|(v, l)| {
+                        let selected = value.get_untracked() == v;
+                        view! {
+                            <option value=v selected=selected>
+                                {l}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldMessages id=id hint=hint error=error />
+        </div>
+    }
+}
+
+/// Errors that belong to no field, shown above the form.
+#[component]
+pub fn FormError(errors: FormErrors) -> impl IntoView {
+    move || {
+        errors.general().get().map(|message| {
+            view! {
+                <div class="form-error" role="alert">
+                    {message}
+                </div>
+            }
+        })
+    }
+}
+
+/// A submit button that is disabled (and says so) while the request is pending.
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    #[prop(optional)] danger: bool,
+) -> impl IntoView {
+    view! {
+        <button
+            type="submit"
+            class="btn btn-primary"
+            class:btn-danger=danger
+            disabled=move || pending.get() || disabled.get()
+            aria-busy=move || pending.get().to_string()
+        >
+            {move || if pending.get() { format!("{}\u{2026}", label.get()) } else { label.get() }}
+        </button>
+    }
+}
+
+/// App-wide flag: a form on screen has unsaved changes. The shell's links ask before leaving.
+#[derive(Clone, Copy)]
+pub struct UnsavedChanges(pub RwSignal<bool>);
+
+/// Warns before leaving a form with unsaved changes: on reload/close (beforeunload) and on the
+/// console's own links (see `confirm_leave`).
+pub fn use_unsaved_guard(dirty: Signal<bool>) {
+    let flag = use_context::<UnsavedChanges>().map(|u| u.0);
+    if let Some(flag) = flag {
+        Effect::new(move |_| flag.set(dirty.get()));
+        on_cleanup(move || flag.set(false));
+    }
+    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if dirty.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("You have unsaved changes.");
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Asks before an in-app navigation would drop unsaved changes. True = go ahead.
+pub fn confirm_leave() -> bool {
+    let dirty = use_context::<UnsavedChanges>()
+        .map(|u| u.0.get_untracked())
+        .unwrap_or(false);
+    if !dirty {
+        return true;
+    }
+    let ok = window()
+        .confirm_with_message("You have unsaved changes. Leave this page and lose them?")
+        .unwrap_or(true);
+    if ok {
+        if let Some(u) = use_context::<UnsavedChanges>() {
+            u.0.set(false);
+        }
+    }
+    ok
+}

@@ -1,0 +1,140 @@
+//! List state (page, page size, filter, order) lives in the URL query: back/forward restore it,
+//! a reload keeps it, a link shares it. Changing the filter or size returns to page 1.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
+pub const DEFAULT_PAGE_SIZE: u32 = 25;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListState {
+    /// 1-based page number.
+    pub page: u32,
+    pub size: u32,
+    pub filter: String,
+    pub order: String,
+}
+
+impl Default for ListState {
+    fn default() -> Self {
+        ListState {
+            page: 1,
+            size: DEFAULT_PAGE_SIZE,
+            filter: String::new(),
+            order: String::new(),
+        }
+    }
+}
+
+impl ListState {
+    pub fn offset(&self) -> u32 {
+        (self.page.max(1) - 1) * self.size
+    }
+
+    pub fn limit(&self) -> u32 {
+        self.size
+    }
+
+    /// The query string for this state (defaults left out), without the leading '?'.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        if self.size != DEFAULT_PAGE_SIZE {
+            parts.push(format!("size={}", self.size));
+        }
+        if !self.filter.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.filter)));
+        }
+        if !self.order.is_empty() {
+            parts.push(format!("order={}", encode_component(&self.order)));
+        }
+        parts.join("&")
+    }
+
+    pub fn with_page(&self, page: u32) -> ListState {
+        ListState {
+            page: page.max(1),
+            ..self.clone()
+        }
+    }
+
+    pub fn with_size(&self, size: u32) -> ListState {
+        ListState {
+            page: 1,
+            size,
+            ..self.clone()
+        }
+    }
+
+    pub fn with_filter(&self, filter: String) -> ListState {
+        ListState {
+            page: 1,
+            filter,
+            ..self.clone()
+        }
+    }
+
+    pub fn with_order(&self, order: String) -> ListState {
+        ListState {
+            page: 1,
+            order,
+            ..self.clone()
+        }
+    }
+}
+
+/// Percent-encodes one query component (RFC 3986 unreserved characters are kept).
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// The list state of the current URL, and a setter that navigates (one history entry per change).
+pub fn use_list_state() -> (Memo<ListState>, Callback<ListState>) {
+    let query = use_query_map();
+    let state = Memo::new(move |_| {
+        query.with(|q| {
+            let page = q
+                .get("page")
+                .and_then(|p| p.parse::<u32>().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1);
+            let size = q
+                .get("size")
+                .and_then(|s| s.parse::<u32>().ok())
+                .filter(|s| PAGE_SIZES.contains(s))
+                .unwrap_or(DEFAULT_PAGE_SIZE);
+            ListState {
+                page,
+                size,
+                filter: q.get("q").unwrap_or_default(),
+                order: q.get("order").unwrap_or_default(),
+            }
+        })
+    });
+    let location = use_location();
+    let navigate = use_navigate();
+    let set_state = Callback::new(move |next: ListState| {
+        let path = location.pathname.get_untracked();
+        let query = next.to_query();
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        navigate(&url, NavigateOptions::default());
+    });
+    (state, set_state)
+}

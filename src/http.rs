@@ -1,0 +1,115 @@
+//! The one place that touches the network: sends an `api::Request` with the session's key to the
+//! session's host (never anywhere else), aborts it when the view that asked for it goes away,
+//! waits out 429s as PostHog asks, and turns a 401 into "back to connect".
+
+use api::{ApiError, Request};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+
+use crate::session::{Connection, Session};
+
+/// How many times a throttled request is retried before the 429 is shown.
+const THROTTLE_RETRIES: u32 = 3;
+/// Longest wait we accept from a 429 before giving up and showing it.
+const MAX_THROTTLE_WAIT_SECONDS: u64 = 60;
+
+/// App-wide network state: the session, and a notice while a 429 is being waited out.
+#[derive(Clone, Copy)]
+pub struct Http {
+    pub session: Session,
+    /// Seconds left of a throttle wait, shown in the shell.
+    pub throttled: RwSignal<Option<u64>>,
+}
+
+pub fn use_http() -> Http {
+    expect_context()
+}
+
+impl Http {
+    /// Sends `request`; the key and host come from the current session.
+    pub async fn send<T: DeserializeOwned>(self, request: Request<T>) -> Result<T, ApiError> {
+        let Some(connection) = self.session.connection.get_untracked() else {
+            return Err(ApiError::Unauthorized {
+                detail: "You are not connected.".into(),
+            });
+        };
+        let mut attempt = 0;
+        loop {
+            match send_once(&connection, &request).await {
+                Err(ApiError::Throttled {
+                    wait_seconds,
+                    detail,
+                }) if attempt < THROTTLE_RETRIES
+                    && wait_seconds.unwrap_or(1) <= MAX_THROTTLE_WAIT_SECONDS =>
+                {
+                    attempt += 1;
+                    let mut left = wait_seconds.unwrap_or(1).max(1);
+                    while left > 0 {
+                        self.throttled.set(Some(left));
+                        TimeoutFuture::new(1_000).await;
+                        left -= 1;
+                    }
+                    self.throttled.set(None);
+                    let _ = detail;
+                }
+                Err(ApiError::Unauthorized { detail }) => {
+                    // Only end the session if the key that failed is still the current one.
+                    if self.session.connection.get_untracked().as_ref() == Some(&connection) {
+                        self.session.expire(format!(
+                            "{} refused the API key: {detail} Connect again to continue.",
+                            connection.host.label()
+                        ));
+                    }
+                    return Err(ApiError::Unauthorized { detail });
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
+/// One round trip. Used directly by the connect screen to try a key before keeping it.
+pub async fn send_once<T: DeserializeOwned>(
+    connection: &Connection,
+    request: &Request<T>,
+) -> Result<T, ApiError> {
+    let abort = web_sys::AbortController::new().ok();
+    let signal = abort.as_ref().map(|a| a.signal());
+    // Abort the request if the view (the reactive owner) that asked for it is cleaned up.
+    let abort = SendWrapper::new(abort);
+    on_cleanup(move || {
+        if let Some(controller) = abort.take() {
+            controller.abort();
+        }
+    });
+
+    let url = request.url(&connection.base_url());
+    let method = match request.method {
+        api::Method::Get => gloo_net::http::Method::GET,
+        api::Method::Post => gloo_net::http::Method::POST,
+        api::Method::Patch => gloo_net::http::Method::PATCH,
+        api::Method::Delete => gloo_net::http::Method::DELETE,
+    };
+    let builder = gloo_net::http::RequestBuilder::new(&url)
+        .method(method)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .header("Authorization", &format!("Bearer {}", connection.key))
+        .header("Accept", "application/json")
+        .abort_signal(signal.as_ref());
+    let built = match request.body_json() {
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body),
+        None => builder.build(),
+    };
+    let network = |_| ApiError::Network {
+        message: format!("Could not reach {}.", connection.host.label()),
+    };
+    let response = built.map_err(network)?.send().await.map_err(network)?;
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after");
+    let text = response.text().await.map_err(network)?;
+    request.decode(status, retry_after.as_deref(), &text)
+}

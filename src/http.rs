@@ -7,6 +7,8 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use std::future::Future;
+use std::pin::Pin;
 
 use crate::session::{Connection, Session};
 
@@ -27,54 +29,104 @@ pub fn use_http() -> Http {
     expect_context()
 }
 
+/// A response as it came: status, Retry-After header and body text.
+struct Raw {
+    status: u16,
+    retry_after: Option<String>,
+    text: String,
+}
+
 impl Http {
-    /// Sends `request`; the key and host come from the current session.
+    /// Sends `request`; the key and host come from the current session. Only the decoding is
+    /// generic: the network part is one function for all response types (smaller wasm).
     pub async fn send<T: DeserializeOwned>(self, request: Request<T>) -> Result<T, ApiError> {
-        let Some(connection) = self.session.connection.get_untracked() else {
-            return Err(ApiError::Unauthorized {
-                detail: "You are not connected.".into(),
-            });
-        };
-        let mut attempt = 0;
-        loop {
-            match send_once(&connection, &request).await {
-                Err(ApiError::Throttled {
-                    wait_seconds,
-                    detail,
-                }) if attempt < THROTTLE_RETRIES
-                    && wait_seconds.unwrap_or(1) <= MAX_THROTTLE_WAIT_SECONDS =>
-                {
-                    attempt += 1;
-                    let mut left = wait_seconds.unwrap_or(1).max(1);
-                    while left > 0 {
-                        self.throttled.set(Some(left));
-                        TimeoutFuture::new(1_000).await;
-                        left -= 1;
+        let raw = self
+            .send_raw(
+                request.method,
+                request.path_and_query(),
+                request.body_json(),
+            )
+            .await?;
+        request.decode(raw.status, raw.retry_after.as_deref(), &raw.text)
+    }
+
+    fn send_raw(
+        self,
+        method: api::Method,
+        path: String,
+        body: Option<String>,
+    ) -> Pin<Box<dyn Future<Output = Result<Raw, ApiError>>>> {
+        Box::pin(async move {
+            let Some(connection) = self.session.connection.get_untracked() else {
+                return Err(ApiError::Unauthorized {
+                    detail: "You are not connected.".into(),
+                });
+            };
+            let mut attempt = 0;
+            loop {
+                let raw = send_once_raw(&connection, method, &path, body.as_deref()).await?;
+                match raw.status {
+                    429 if attempt < THROTTLE_RETRIES => {
+                        let error =
+                            ApiError::from_response(429, raw.retry_after.as_deref(), &raw.text);
+                        let wait = match error {
+                            ApiError::Throttled { wait_seconds, .. } => {
+                                wait_seconds.unwrap_or(1).max(1)
+                            }
+                            _ => 1,
+                        };
+                        if wait > MAX_THROTTLE_WAIT_SECONDS {
+                            return Ok(raw);
+                        }
+                        attempt += 1;
+                        for left in (1..=wait).rev() {
+                            self.throttled.set(Some(left));
+                            TimeoutFuture::new(1_000).await;
+                        }
+                        self.throttled.set(None);
                     }
-                    self.throttled.set(None);
-                    let _ = detail;
-                }
-                Err(ApiError::Unauthorized { detail }) => {
-                    // Only end the session if the key that failed is still the current one.
-                    if self.session.connection.get_untracked().as_ref() == Some(&connection) {
-                        self.session.expire(format!(
-                            "{} refused the API key: {detail} Connect again to continue.",
-                            connection.host.label()
-                        ));
+                    401 => {
+                        // Only end the session if the key that failed is still the current one.
+                        if self.session.connection.get_untracked().as_ref() == Some(&connection) {
+                            let detail = match ApiError::from_response(401, None, &raw.text) {
+                                ApiError::Unauthorized { detail } => detail,
+                                _ => String::new(),
+                            };
+                            self.session.expire(format!(
+                                "{} refused the API key: {detail} Connect again to continue.",
+                                connection.host.label()
+                            ));
+                        }
+                        return Ok(raw);
                     }
-                    return Err(ApiError::Unauthorized { detail });
+                    _ => return Ok(raw),
                 }
-                other => return other,
             }
-        }
+        })
     }
 }
 
-/// One round trip. Used directly by the connect screen to try a key before keeping it.
+/// One round trip with a connection that is not kept yet: the connect screen tries a key with it.
 pub async fn send_once<T: DeserializeOwned>(
     connection: &Connection,
     request: &Request<T>,
 ) -> Result<T, ApiError> {
+    let raw = send_once_raw(
+        connection,
+        request.method,
+        &request.path_and_query(),
+        request.body_json().as_deref(),
+    )
+    .await?;
+    request.decode(raw.status, raw.retry_after.as_deref(), &raw.text)
+}
+
+async fn send_once_raw(
+    connection: &Connection,
+    method: api::Method,
+    path: &str,
+    body: Option<&str>,
+) -> Result<Raw, ApiError> {
     let abort = web_sys::AbortController::new().ok();
     let signal = abort.as_ref().map(|a| a.signal());
     // Abort the request if the view (the reactive owner) that asked for it is cleaned up.
@@ -85,8 +137,8 @@ pub async fn send_once<T: DeserializeOwned>(
         }
     });
 
-    let url = request.url(&connection.base_url());
-    let method = match request.method {
+    let url = format!("{}{}", connection.base_url(), path);
+    let method = match method {
         api::Method::Get => gloo_net::http::Method::GET,
         api::Method::Post => gloo_net::http::Method::POST,
         api::Method::Patch => gloo_net::http::Method::PATCH,
@@ -98,7 +150,7 @@ pub async fn send_once<T: DeserializeOwned>(
         .header("Authorization", &format!("Bearer {}", connection.key))
         .header("Accept", "application/json")
         .abort_signal(signal.as_ref());
-    let built = match request.body_json() {
+    let built = match body {
         Some(body) => builder
             .header("Content-Type", "application/json")
             .body(body),
@@ -111,5 +163,9 @@ pub async fn send_once<T: DeserializeOwned>(
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let text = response.text().await.map_err(network)?;
-    request.decode(status, retry_after.as_deref(), &text)
+    Ok(Raw {
+        status,
+        retry_after,
+        text,
+    })
 }

@@ -55,7 +55,10 @@ impl Journey {
         let config = server::Config {
             dist: dist_dir(),
             deterministic: true,
-            fault_control: true,
+            faults: server::FaultConfig {
+                control: true,
+                ..Default::default()
+            },
             ..server::Config::default()
         };
         tokio::spawn(server::serve(listener, config));

@@ -1,0 +1,28 @@
+//! Takes the README's screenshots (members page, domain walkthrough) from the release build on a
+//! fresh demo server: `cargo run -p e2e --bin screenshots` writes docs/*.png.
+
+use e2e::Journey;
+
+#[tokio::main]
+async fn main() {
+    let out = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs");
+    std::fs::create_dir_all(&out).unwrap();
+    let j = Journey::start().await;
+    j.connect().await;
+    let org = j.org_id("Hogflix").await;
+
+    j.goto(&format!("/orgs/{org}/members?size=10")).await;
+    j.wait_for_text_in(".pager-range", "1\u{2013}10 of").await;
+    j.screenshot(&out.join("members.png")).await;
+
+    j.goto(&format!("/orgs/{org}/domains")).await;
+    j.fill("#domain", "acme-films.example").await;
+    j.click_button("Add domain").await;
+    j.wait_for_text("1. Add a DNS TXT record").await;
+    j.click_button("Verify domain").await;
+    j.wait_for_text("Not verified yet.").await;
+    j.click_css("button[aria-label='Copy record value']").await;
+    j.screenshot(&out.join("domain-walkthrough.png")).await;
+    j.finish().await;
+    println!("wrote {}", out.display());
+}

@@ -93,8 +93,7 @@ impl Journey {
         };
         let started = Instant::now();
         let browser = loop {
-            match ClientBuilder::rustls()
-                .expect("rustls")
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
                 .capabilities(caps.clone())
                 .connect(&format!("http://127.0.0.1:{driver_port}"))
                 .await
@@ -139,34 +138,27 @@ impl Journey {
 
     /// A GET against the demo API with the demo key (for checking what the server now holds).
     pub async fn api_get(&self, path: &str) -> serde_json::Value {
-        let text = self
-            .browser
-            .execute_async(
-                "const [url, key, done] = arguments; fetch(url, {headers: {Authorization: 'Bearer ' + key}}).then(r => r.text()).then(done, e => done(String(e)));",
-                vec![json!(self.url(path)), json!(DEMO_KEY)],
-            )
+        reqwest::Client::new()
+            .get(self.url(path))
+            .header("Authorization", format!("Bearer {DEMO_KEY}"))
+            .send()
             .await
-            .unwrap();
-        serde_json::from_str(text.as_str().unwrap_or("null")).unwrap_or(serde_json::Value::Null)
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
     }
 
     /// Tells the demo server to answer the next `count` API requests under `path_prefix` with a
     /// fault: 500, 429 or "drop".
     pub async fn inject_fault(&self, status: serde_json::Value, count: u32, path_prefix: &str) {
-        let body =
-            json!({"status": status, "count": count, "path_prefix": path_prefix}).to_string();
-        let result = self
-            .browser
-            .execute_async(
-                "const [url, body, done] = arguments; fetch(url, {method: 'POST', headers: {'Content-Type': 'application/json'}, body}).then(r => done(r.status), e => done(String(e)));",
-                vec![json!(self.url("/_demo/faults")), json!(body)],
-            )
+        let response = reqwest::Client::new()
+            .post(self.url("/_demo/faults"))
+            .json(&json!({"status": status, "count": count, "path_prefix": path_prefix}))
+            .send()
             .await
             .unwrap();
-        assert!(
-            result.as_u64().is_some_and(|s| s < 300),
-            "fault control answered {result}"
-        );
+        assert!(response.status().is_success(), "fault control answered {}", response.status());
     }
 
     /// Connects with the demo key through the connect screen (this tab only).
@@ -190,11 +182,15 @@ impl Journey {
         }
     }
 
-    /// Clears an input and types into it.
+    /// Clears an input the way a person does (select all, delete: input events fire) and types.
     pub async fn fill(&self, css: &str, text: &str) {
         let input = self.find(css).await;
-        input.clear().await.unwrap();
-        input.send_keys(text).await.unwrap();
+        input.click().await.unwrap();
+        input.send_keys("\u{E009}a\u{E000}").await.unwrap();
+        input.send_keys("\u{E003}").await.unwrap();
+        if !text.is_empty() {
+            input.send_keys(text).await.unwrap();
+        }
     }
 
     pub async fn value_of(&self, css: &str) -> String {

@@ -132,7 +132,7 @@ pub fn Pager(
             <button
                 type="button"
                 class="btn"
-                disabled=move || state.with(|s| s.page) >= pages()
+                disabled=move || { state.with(|s| s.page) >= pages() }
                 on:click=move |_| go(state.get_untracked().page + 1)
             >
                 "Next \u{2192}"

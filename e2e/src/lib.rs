@@ -114,6 +114,17 @@ impl Journey {
         }
     }
 
+    /// Lets the current page's origin read the clipboard, so a journey can check what a copy
+    /// button copied (permissions are per origin: call it after the first `goto`).
+    pub async fn grant_clipboard(&self) {
+        for permission in ["clipboard-read", "clipboard-write"] {
+            self.browser
+                .issue_cmd(GrantPermission(permission))
+                .await
+                .unwrap();
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
@@ -158,7 +169,11 @@ impl Journey {
             .send()
             .await
             .unwrap();
-        assert!(response.status().is_success(), "fault control answered {}", response.status());
+        assert!(
+            response.status().is_success(),
+            "fault control answered {}",
+            response.status()
+        );
     }
 
     /// Connects with the demo key through the connect screen (this tab only).
@@ -375,6 +390,28 @@ impl Journey {
 impl Drop for Journey {
     fn drop(&mut self) {
         let _ = self.chromedriver.kill();
+    }
+}
+
+/// WebDriver's "set permission" extension (chromedriver supports it).
+#[derive(Debug)]
+struct GrantPermission(&'static str);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for GrantPermission {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/permissions",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"descriptor": {"name": self.0}, "state": "granted"});
+        (http::Method::POST, Some(body.to_string()))
     }
 }
 

@@ -182,7 +182,7 @@ async fn members_walk_every_page_change_level_and_remove() {
         ..Default::default()
     };
     let mut seen = Vec::new();
-    let mut total = 0;
+    let mut total;
     loop {
         let page = api.ok(members::list(&org.id, &query)).await;
         total = page.count;

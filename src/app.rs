@@ -121,10 +121,7 @@ fn Shell() -> impl IntoView {
             let target = if here == "/" || here.is_empty() {
                 "/connect".to_string()
             } else {
-                format!(
-                    "/connect?next={}",
-                    crate::components::list_state::encode_component(&here)
-                )
+                format!("/connect?next={}", api::request::percent_encode(&here))
             };
             navigate(
                 &target,

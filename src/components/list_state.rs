@@ -1,6 +1,7 @@
 //! List state (page, page size, filter, order) lives in the URL query: back/forward restore it,
 //! a reload keeps it, a link shares it. Changing the filter or size returns to page 1.
 
+use api::request::percent_encode;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -47,10 +48,10 @@ impl ListState {
             parts.push(format!("size={}", self.size));
         }
         if !self.filter.is_empty() {
-            parts.push(format!("q={}", encode_component(&self.filter)));
+            parts.push(format!("q={}", percent_encode(&self.filter)));
         }
         if !self.order.is_empty() {
-            parts.push(format!("order={}", encode_component(&self.order)));
+            parts.push(format!("order={}", percent_encode(&self.order)));
         }
         parts.join("&")
     }
@@ -85,20 +86,6 @@ impl ListState {
             ..self.clone()
         }
     }
-}
-
-/// Percent-encodes one query component (RFC 3986 unreserved characters are kept).
-pub fn encode_component(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 /// The list state of the current URL, and a setter that navigates (one history entry per change).

@@ -6,48 +6,23 @@ use serde_json::{Map, Value};
 
 use crate::errors::ApiError;
 
-/// Longest organization domain.
-pub const DOMAIN_MAX_LEN: usize = 128;
-/// Longest proxy record domain.
-pub const PROXY_DOMAIN_MAX_LEN: usize = 64;
+pub use api::validate::{
+    is_domain as matches_domain_pattern, DOMAIN_MAX_LEN, PROXY_DOMAIN_MAX_LEN,
+};
 
-/// `^([a-z0-9]+(-[a-z0-9]+)*\.)+[a-z]{2,}$`, by hand: dot-separated labels of lower-case letters
-/// and digits with single inner hyphens, at least one label, then a top-level part of two or more
-/// lower-case letters.
-pub fn matches_domain_pattern(value: &str) -> bool {
-    let Some((labels, tld)) = value.rsplit_once('.') else {
-        return false;
-    };
-    if tld.len() < 2 || !tld.bytes().all(|b| b.is_ascii_lowercase()) {
-        return false;
-    }
-    labels.split('.').all(|label| {
-        // [a-z0-9]+(-[a-z0-9]+)*: non-empty pieces between single hyphens
-        !label.is_empty()
-            && label.split('-').all(|piece| {
-                !piece.is_empty()
-                    && piece
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            })
-    })
-}
-
-/// A PEM certificate: BEGIN/END CERTIFICATE lines around base64 that decodes to a DER sequence.
+/// A PEM certificate: the console's own shape check (BEGIN/END lines around base64), and the
+/// base64 must decode to a DER sequence.
 pub fn looks_like_pem_certificate(value: &str) -> bool {
-    const BEGIN: &str = "-----BEGIN CERTIFICATE-----";
-    const END: &str = "-----END CERTIFICATE-----";
-    let Some(body) = value
-        .trim()
-        .strip_prefix(BEGIN)
-        .and_then(|rest| rest.strip_suffix(END))
-    else {
-        return false;
-    };
-    let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-    if body.is_empty() {
+    if !api::validate::looks_like_pem_certificate(value) {
         return false;
     }
+    let body: String = value
+        .trim()
+        .trim_start_matches("-----BEGIN CERTIFICATE-----")
+        .trim_end_matches("-----END CERTIFICATE-----")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     match base64::engine::general_purpose::STANDARD.decode(body.as_bytes()) {
         Ok(der) => der.len() >= 16 && der[0] == 0x30,
         Err(_) => false,

@@ -420,3 +420,73 @@ async fn an_unknown_address_shows_not_found() {
     j.wait_for_text("Page not found").await;
     j.finish().await;
 }
+
+#[tokio::test]
+async fn a_refused_key_mid_session_goes_to_connect_and_comes_back() {
+    let j = Journey::start().await;
+    j.connect().await;
+    let hogflix = j.org_id("Hogflix").await;
+    j.inject_fault(
+        json!(401),
+        1,
+        &format!("/api/organizations/{hogflix}/invites"),
+    )
+    .await;
+    j.goto(&format!("/orgs/{hogflix}/invites")).await;
+    j.wait_for_path_starting("/connect?next=").await;
+    j.wait_for_text("refused the API key").await;
+    // the key was forgotten, and is never in the address
+    let path = j.current_path().await;
+    assert!(!path.contains("phx_"), "{path}");
+    j.fill("#api-key", e2e::DEMO_KEY).await;
+    j.click_button("Connect").await;
+    j.wait_for_path(&format!("/orgs/{hogflix}/invites")).await;
+    j.wait_for_text("Invites are valid for 3 days").await;
+    j.finish().await;
+}
+
+#[tokio::test]
+async fn leaving_a_form_with_unsaved_changes_asks_first() {
+    let j = Journey::start().await;
+    j.connect().await;
+    let hogflix = j.org_id("Hogflix").await;
+    j.goto(&format!("/orgs/{hogflix}/invites/new")).await;
+    j.fill("#target_email", "half.typed@example.com").await;
+    j.click_xpath("//nav[@aria-label='Organization']//a[contains(., 'Members')]")
+        .await;
+    let question = j.browser.get_alert_text().await.unwrap();
+    assert!(question.contains("unsaved changes"), "{question}");
+    j.browser.dismiss_alert().await.unwrap();
+    assert_eq!(
+        j.current_path().await,
+        format!("/orgs/{hogflix}/invites/new")
+    );
+    assert_eq!(j.value_of("#target_email").await, "half.typed@example.com");
+    j.click_xpath("//nav[@aria-label='Organization']//a[contains(., 'Members')]")
+        .await;
+    j.browser.accept_alert().await.unwrap();
+    j.wait_for_path(&format!("/orgs/{hogflix}/members")).await;
+    j.finish().await;
+}
+
+#[tokio::test]
+async fn the_theme_toggle_cycles_system_light_dark() {
+    let j = Journey::start().await;
+    j.connect().await;
+    let theme = || async {
+        j.browser
+            .execute("return document.documentElement.dataset.theme", vec![])
+            .await
+            .unwrap()
+    };
+    assert_eq!(theme().await, "system");
+    j.click_button("Theme: system").await;
+    assert_eq!(theme().await, "light");
+    j.click_button("Theme: light").await;
+    assert_eq!(theme().await, "dark");
+    // remembered on this device
+    j.browser.refresh().await.unwrap();
+    j.wait_for_text("Theme: dark").await;
+    assert_eq!(theme().await, "dark");
+    j.finish().await;
+}

@@ -122,3 +122,56 @@ pub fn ConfirmDialog(
         </dialog>
     }
 }
+
+/// The state of a confirm dialog about one thing (the member to remove, the invite to revoke):
+/// what it is about, whether it is open, and the error of the last attempt.
+pub struct ConfirmState<T: Send + Sync + 'static> {
+    pub target: RwSignal<Option<T>>,
+    pub open: RwSignal<bool>,
+    pub error: RwSignal<Option<String>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for ConfirmState<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for ConfirmState<T> {}
+
+impl<T: Clone + Send + Sync + 'static> ConfirmState<T> {
+    pub fn new() -> Self {
+        ConfirmState {
+            target: RwSignal::new(None),
+            open: RwSignal::new(false),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Opens the dialog about `target`.
+    pub fn ask(&self, target: T) {
+        self.error.set(None);
+        self.target.set(Some(target));
+        self.open.set(true);
+    }
+
+    pub fn close(&self) {
+        self.open.set(false);
+    }
+
+    pub fn fail(&self, error: &api::ApiError) {
+        self.error
+            .set(Some(crate::components::feedback::describe_error(error)));
+    }
+
+    /// What the dialog is about, read untracked (for the confirm handler).
+    pub fn current(&self) -> Option<T> {
+        self.target.get_untracked()
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Default for ConfirmState<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
+use api::{ApiError, Page};
 use leptos::prelude::*;
+
+use super::feedback::load;
 
 use super::list_state::{ListState, PAGE_SIZES};
 
@@ -89,6 +92,36 @@ where
             </table>
         </div>
     }
+}
+
+/// A paginated list as every list page shows it: skeleton while the first page loads, then the
+/// table and the pager, or an error panel with Retry.
+#[component]
+pub fn PagedTable<T>(
+    #[prop(into)] caption: String,
+    columns: Vec<Column<T>>,
+    key: fn(&T) -> String,
+    #[prop(into)] empty: String,
+    resource: LocalResource<Result<Page<T>, ApiError>>,
+    state: Memo<ListState>,
+    set_state: Callback<ListState>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+{
+    load(resource, move |page| {
+        let count = page.count;
+        view! {
+            <DataTable
+                caption=caption.clone()
+                columns=columns.clone()
+                rows=Signal::stored(page.results)
+                key=key
+                empty=empty.clone()
+            />
+            <Pager count=Signal::stored(count) state=state set_state=set_state />
+        }
+    })
 }
 
 /// Previous/next, "41–50 of 120", and the page size choice. Page changes go through the URL.

@@ -18,7 +18,7 @@ use crate::components::form::{
     TextAreaField, TextField,
 };
 use crate::components::list_state::use_list_state;
-use crate::components::table::{column, text_column, DataTable, Pager};
+use crate::components::table::{column, text_column, PagedTable};
 use crate::components::toast::use_toasts;
 use crate::components::util::short_datetime;
 use crate::http::use_http;
@@ -207,19 +207,15 @@ pub fn DomainsPage() -> impl IntoView {
             />
             <SubmitButton label="Add domain" pending=create.pending() />
         </form>
-        {load(page, move |page| {
-            let count = page.count;
-            view! {
-                <DataTable
-                    caption="Verified domains"
-                    columns=columns.clone()
-                    rows=Signal::stored(page.results)
-                    key=|d: &OrganizationDomain| format!("{}-{}-{}-{}-{}", d.id, d.is_verified, d.jit_provisioning_enabled, d.sso_enforcement.as_str(), d.has_saml)
-                    empty="No domains yet. Add one above."
-                />
-                <Pager count=Signal::stored(count) state=state set_state=set_state />
-            }
-        })}
+        <PagedTable
+            caption="Verified domains"
+            columns=columns
+            key=|d: &OrganizationDomain| format!("{}-{}-{}-{}-{}", d.id, d.is_verified, d.jit_provisioning_enabled, d.sso_enforcement.as_str(), d.has_saml)
+            empty="No domains yet. Add one above."
+            resource=page
+            state=state
+            set_state=set_state
+        />
     }
 }
 

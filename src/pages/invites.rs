@@ -8,14 +8,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::app::use_current_org;
-use crate::components::dialog::ConfirmDialog;
-use crate::components::feedback::{describe_error, load};
+use crate::components::dialog::{ConfirmDialog, ConfirmState};
+use crate::components::feedback::describe_error;
 use crate::components::form::{
     use_unsaved_guard, CheckboxField, FormError, FormErrors, SelectField, SubmitButton,
     TextAreaField, TextField,
 };
 use crate::components::list_state::use_list_state;
-use crate::components::table::{column, text_column, DataTable, Pager};
+use crate::components::table::{column, text_column, PagedTable};
 use crate::components::toast::use_toasts;
 use crate::components::util::{level_label, short_datetime};
 use crate::http::use_http;
@@ -60,16 +60,14 @@ pub fn InvitesPage() -> impl IntoView {
         }
     });
 
-    let revoke_target = RwSignal::new(None::<OrganizationInvite>);
-    let revoke_open = RwSignal::new(false);
-    let revoke_error = RwSignal::new(None::<String>);
+    let revoke_confirm = ConfirmState::<OrganizationInvite>::new();
     let revoke = Action::new_local(move |invite: &OrganizationInvite| {
         let invite = invite.clone();
         let org = current.id.get_untracked();
         async move {
             match http.send(invites::delete(&org, &invite.id)).await {
                 Ok(_) => {
-                    revoke_open.set(false);
+                    revoke_confirm.close();
                     toasts.success(if invite.is_expired {
                         format!("Expired invite for {} removed", invite.target_email)
                     } else {
@@ -78,8 +76,8 @@ pub fn InvitesPage() -> impl IntoView {
                     page.refetch();
                 }
                 Err(error) => {
-                    if revoke_open.get_untracked() {
-                        revoke_error.set(Some(describe_error(&error)));
+                    if revoke_confirm.open.get_untracked() {
+                        revoke_confirm.fail(&error);
                     } else {
                         toasts.error(format!(
                             "Could not remove the invite: {}",
@@ -138,9 +136,7 @@ pub fn InvitesPage() -> impl IntoView {
                         if invite.is_expired {
                             revoke.dispatch(invite.clone());
                         } else {
-                            revoke_error.set(None);
-                            revoke_target.set(Some(invite.clone()));
-                            revoke_open.set(true);
+                            revoke_confirm.ask(invite.clone());
                         }
                     }
                 >
@@ -164,35 +160,31 @@ pub fn InvitesPage() -> impl IntoView {
             </div>
         </div>
         <p class="muted">"Invites are valid for 3 days."</p>
-        {load(page, move |page| {
-            let count = page.count;
-            view! {
-                <DataTable
-                    caption="Invites"
-                    columns=columns.clone()
-                    rows=Signal::stored(page.results)
-                    key=|i: &OrganizationInvite| i.id.clone()
-                    empty="No pending invites."
-                />
-                <Pager count=Signal::stored(count) state=state set_state=set_state />
-            }
-        })}
+        <PagedTable
+            caption="Invites"
+            columns=columns
+            key=|i: &OrganizationInvite| i.id.clone()
+            empty="No pending invites."
+            resource=page
+            state=state
+            set_state=set_state
+        />
         <ConfirmDialog
-            open=revoke_open
+            open=revoke_confirm.open
             title="Revoke invite"
             confirm_label="Revoke"
             danger=true
             pending=revoke.pending()
-            error=revoke_error
+            error=revoke_confirm.error
             on_confirm=Callback::new(move |_| {
-                if let Some(invite) = revoke_target.get_untracked() {
+                if let Some(invite) = revoke_confirm.current() {
                     revoke.dispatch(invite);
                 }
             })
         >
             <p>
                 "Revoke the invite for "
-                <strong>{move || revoke_target.get().map(|i| i.target_email).unwrap_or_default()}</strong>
+                <strong>{move || revoke_confirm.target.get().map(|i| i.target_email).unwrap_or_default()}</strong>
                 "? Its link stops working at once."
             </p>
         </ConfirmDialog>

@@ -7,10 +7,10 @@ use api::rules;
 use leptos::prelude::*;
 
 use crate::app::{use_current_org, use_me};
-use crate::components::dialog::ConfirmDialog;
-use crate::components::feedback::{describe_error, load};
+use crate::components::dialog::{ConfirmDialog, ConfirmState};
+use crate::components::feedback::describe_error;
 use crate::components::list_state::use_list_state;
-use crate::components::table::{column, text_column, DataTable, FilterBox, Pager};
+use crate::components::table::{column, text_column, FilterBox, PagedTable};
 use crate::components::toast::use_toasts;
 use crate::components::util::{level_label, optional_datetime, short_date};
 use crate::http::use_http;
@@ -67,9 +67,7 @@ pub fn MembersPage() -> impl IntoView {
     let my_uuid = Memo::new(move |_| me.get().and_then(Result::ok).map(|u| u.uuid));
 
     // Level change: owner needs a confirm; others apply at once.
-    let level_target = RwSignal::new(None::<(OrganizationMember, MembershipLevel)>);
-    let level_open = RwSignal::new(false);
-    let level_error = RwSignal::new(None::<String>);
+    let level_confirm = ConfirmState::<(OrganizationMember, MembershipLevel)>::new();
     let change_level = Action::new_local(
         move |(member, level): &(OrganizationMember, MembershipLevel)| {
             let member = member.clone();
@@ -84,7 +82,7 @@ pub fn MembersPage() -> impl IntoView {
                     .await
                 {
                     Ok(_) => {
-                        level_open.set(false);
+                        level_confirm.close();
                         toasts.success(format!(
                             "{} is now {}",
                             display_name(&member),
@@ -92,8 +90,8 @@ pub fn MembersPage() -> impl IntoView {
                         ));
                     }
                     Err(error) => {
-                        if level_open.get_untracked() {
-                            level_error.set(Some(describe_error(&error)));
+                        if level_confirm.open.get_untracked() {
+                            level_confirm.fail(&error);
                         } else {
                             toasts.error(format!(
                                 "Could not change {}'s level: {}",
@@ -109,29 +107,25 @@ pub fn MembersPage() -> impl IntoView {
     );
     let request_level = move |member: OrganizationMember, level: MembershipLevel| {
         if level == MembershipLevel::Owner {
-            level_error.set(None);
-            level_target.set(Some((member, level)));
-            level_open.set(true);
+            level_confirm.ask((member, level));
         } else {
             change_level.dispatch((member, level));
         }
     };
 
     // Removal, always behind a confirm.
-    let remove_target = RwSignal::new(None::<OrganizationMember>);
-    let remove_open = RwSignal::new(false);
-    let remove_error = RwSignal::new(None::<String>);
+    let remove_confirm = ConfirmState::<OrganizationMember>::new();
     let remove = Action::new_local(move |member: &OrganizationMember| {
         let member = member.clone();
         let org = current.id.get_untracked();
         async move {
             match http.send(members::delete(&org, &member.user.uuid)).await {
                 Ok(_) => {
-                    remove_open.set(false);
+                    remove_confirm.close();
                     toasts.success(format!("{} was removed", display_name(&member)));
                     page.refetch();
                 }
-                Err(error) => remove_error.set(Some(describe_error(&error))),
+                Err(error) => remove_confirm.fail(&error),
             }
         }
     });
@@ -231,9 +225,7 @@ pub fn MembersPage() -> impl IntoView {
                     class="btn btn-small btn-danger-outline"
                     aria-label=aria
                     on:click=move |_| {
-                        remove_error.set(None);
-                        remove_target.set(Some(member.clone()));
-                        remove_open.set(true);
+                        remove_confirm.ask(member.clone());
                     }
                 >
                     {label}
@@ -261,51 +253,47 @@ pub fn MembersPage() -> impl IntoView {
                 </select>
             </label>
         </div>
-        {load(page, move |page| {
-            let count = page.count;
-            view! {
-                <DataTable
-                    caption="Members"
-                    columns=columns.clone()
-                    rows=Signal::stored(page.results)
-                    key=|m: &OrganizationMember| format!("{}-{}", m.id, m.level.as_u8())
-                    empty="No members match this filter."
-                />
-                <Pager count=Signal::stored(count) state=state set_state=set_state />
-            }
-        })}
+        <PagedTable
+            caption="Members"
+            columns=columns
+            key=|m: &OrganizationMember| format!("{}-{}", m.id, m.level.as_u8())
+            empty="No members match this filter."
+            resource=page
+            state=state
+            set_state=set_state
+        />
         <ConfirmDialog
-            open=level_open
+            open=level_confirm.open
             title="Make owner"
             confirm_label="Make owner"
             pending=change_level.pending()
-            error=level_error
+            error=level_confirm.error
             on_confirm=Callback::new(move |_| {
-                if let Some(target) = level_target.get_untracked() {
+                if let Some(target) = level_confirm.current() {
                     change_level.dispatch(target);
                 }
             })
         >
             <p>
-                "Make " <strong>{move || level_target.get().map(|(m, _)| display_name(&m)).unwrap_or_default()}</strong>
+                "Make " <strong>{move || level_confirm.target.get().map(|(m, _)| display_name(&m)).unwrap_or_default()}</strong>
                 " an owner? Owners can delete the organization and change anyone's level, including yours."
             </p>
         </ConfirmDialog>
         <ConfirmDialog
-            open=remove_open
+            open=remove_confirm.open
             title="Remove member"
             confirm_label="Remove"
             danger=true
             pending=remove.pending()
-            error=remove_error
+            error=remove_confirm.error
             on_confirm=Callback::new(move |_| {
-                if let Some(member) = remove_target.get_untracked() {
+                if let Some(member) = remove_confirm.current() {
                     remove.dispatch(member);
                 }
             })
         >
             <p>
-                "Remove " <strong>{move || remove_target.get().map(|m| display_name(&m)).unwrap_or_default()}</strong>
+                "Remove " <strong>{move || remove_confirm.target.get().map(|m| display_name(&m)).unwrap_or_default()}</strong>
                 " from the organization? They lose access to all its projects at once."
             </p>
         </ConfirmDialog>

@@ -13,7 +13,7 @@ use crate::components::form::{
     use_unsaved_guard, CheckboxField, FormError, FormErrors, SubmitButton, TextField,
 };
 use crate::components::list_state::use_list_state;
-use crate::components::table::{column, text_column, DataTable, Pager};
+use crate::components::table::{column, text_column, PagedTable};
 use crate::components::toast::use_toasts;
 use crate::components::util::{level_label, short_date, short_datetime};
 use crate::http::use_http;
@@ -66,19 +66,15 @@ pub fn OrgListPage() -> impl IntoView {
                     "New organization"
                 </A>
             </div>
-            {load(orgs, move |page| {
-                let count = page.count;
-                view! {
-                    <DataTable
-                        caption="Organizations"
-                        columns=columns.clone()
-                        rows=Signal::stored(page.results)
-                        key=|o: &Organization| o.id.clone()
-                        empty="You are not a member of any organization yet."
-                    />
-                    <Pager count=Signal::stored(count) state=state set_state=set_state />
-                }
-            })}
+            <PagedTable
+            caption="Organizations"
+            columns=columns
+            key=|o: &Organization| o.id.clone()
+            empty="You are not a member of any organization yet."
+            resource=orgs
+            state=state
+            set_state=set_state
+        />
         </main>
     }
 }

@@ -12,11 +12,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::app::use_current_org;
-use crate::components::dialog::ConfirmDialog;
+use crate::components::dialog::{ConfirmDialog, ConfirmState};
 use crate::components::feedback::{describe_error, load};
 use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitButton, TextField};
 use crate::components::list_state::use_list_state;
-use crate::components::table::{column, text_column, DataTable, Pager};
+use crate::components::table::{column, text_column, PagedTable};
 use crate::components::toast::use_toasts;
 use crate::components::util::{short_date, user_name};
 use crate::http::use_http;
@@ -80,20 +80,18 @@ pub fn RolesPage() -> impl IntoView {
         }
     };
 
-    let delete_target = RwSignal::new(None::<Role>);
-    let delete_open = RwSignal::new(false);
-    let delete_error = RwSignal::new(None::<String>);
+    let delete_confirm = ConfirmState::<Role>::new();
     let delete = Action::new_local(move |role: &Role| {
         let role = role.clone();
         let org = current.id.get_untracked();
         async move {
             match http.send(roles::delete(&org, &role.id)).await {
                 Ok(_) => {
-                    delete_open.set(false);
+                    delete_confirm.close();
                     toasts.success(format!("Role \u{201c}{}\u{201d} deleted", role.name));
                     page.refetch();
                 }
-                Err(error) => delete_error.set(Some(describe_error(&error))),
+                Err(error) => delete_confirm.fail(&error),
             }
         }
     });
@@ -123,9 +121,7 @@ pub fn RolesPage() -> impl IntoView {
                     class="btn btn-small btn-danger-outline"
                     aria-label=aria
                     on:click=move |_| {
-                        delete_error.set(None);
-                        delete_target.set(Some(role.clone()));
-                        delete_open.set(true);
+                        delete_confirm.ask(role.clone());
                     }
                 >
                     "Delete"
@@ -144,34 +140,30 @@ pub fn RolesPage() -> impl IntoView {
             <TextField id="name" label="New role" value=name error=errors.field("name") maxlength=200 />
             <SubmitButton label="Create role" pending=create.pending() />
         </form>
-        {load(page, move |page| {
-            let count = page.count;
-            view! {
-                <DataTable
-                    caption="Roles"
-                    columns=columns.clone()
-                    rows=Signal::stored(page.results)
-                    key=|r: &Role| format!("{}-{}-{}", r.id, r.name, r.members.len())
-                    empty="No roles yet. Create one above."
-                />
-                <Pager count=Signal::stored(count) state=state set_state=set_state />
-            }
-        })}
+        <PagedTable
+            caption="Roles"
+            columns=columns
+            key=|r: &Role| format!("{}-{}-{}", r.id, r.name, r.members.len())
+            empty="No roles yet. Create one above."
+            resource=page
+            state=state
+            set_state=set_state
+        />
         <ConfirmDialog
-            open=delete_open
+            open=delete_confirm.open
             title="Delete role"
             confirm_label="Delete role"
             danger=true
             pending=delete.pending()
-            error=delete_error
+            error=delete_confirm.error
             on_confirm=Callback::new(move |_| {
-                if let Some(role) = delete_target.get_untracked() {
+                if let Some(role) = delete_confirm.current() {
                     delete.dispatch(role);
                 }
             })
         >
             <p>
-                "Delete the role " <strong>{move || delete_target.get().map(|r| r.name).unwrap_or_default()}</strong>
+                "Delete the role " <strong>{move || delete_confirm.target.get().map(|r| r.name).unwrap_or_default()}</strong>
                 "? Its members lose the access it gave them."
             </p>
         </ConfirmDialog>
@@ -298,9 +290,7 @@ fn RoleDetail(role: Role) -> impl IntoView {
     };
 
     // Remove a member.
-    let remove_target = RwSignal::new(None::<RoleMembership>);
-    let remove_open = RwSignal::new(false);
-    let remove_error = RwSignal::new(None::<String>);
+    let remove_confirm = ConfirmState::<RoleMembership>::new();
     let remove = {
         let role_id = role_id.clone();
         Action::new_local(move |m: &RoleMembership| {
@@ -313,22 +303,21 @@ fn RoleDetail(role: Role) -> impl IntoView {
                     .await
                 {
                     Ok(_) => {
-                        remove_open.set(false);
+                        remove_confirm.close();
                         toasts.success(format!(
                             "{} removed from the role",
                             m.user.as_ref().map(user_name).unwrap_or_default()
                         ));
                         memberships.refetch();
                     }
-                    Err(error) => remove_error.set(Some(describe_error(&error))),
+                    Err(error) => remove_confirm.fail(&error),
                 }
             }
         })
     };
 
     // Delete the role.
-    let delete_open = RwSignal::new(false);
-    let delete_error = RwSignal::new(None::<String>);
+    let delete_confirm = ConfirmState::<Role>::new();
     let delete = Action::new_local(move |_: &()| {
         let org = current.id.get_untracked();
         let role = saved.get_untracked();
@@ -336,11 +325,11 @@ fn RoleDetail(role: Role) -> impl IntoView {
         async move {
             match http.send(roles::delete(&org, &role.id)).await {
                 Ok(_) => {
-                    delete_open.set(false);
+                    delete_confirm.close();
                     toasts.success(format!("Role \u{201c}{}\u{201d} deleted", role.name));
                     navigate(&format!("/orgs/{org}/roles"), Default::default());
                 }
-                Err(error) => delete_error.set(Some(describe_error(&error))),
+                Err(error) => delete_confirm.fail(&error),
             }
         }
     });
@@ -365,9 +354,7 @@ fn RoleDetail(role: Role) -> impl IntoView {
                     class="btn btn-small btn-danger-outline"
                     aria-label=aria
                     on:click=move |_| {
-                        remove_error.set(None);
-                        remove_target.set(Some(membership.clone()));
-                        remove_open.set(true);
+                        remove_confirm.ask(membership.clone());
                     }
                 >
                     "Remove"
@@ -384,8 +371,7 @@ fn RoleDetail(role: Role) -> impl IntoView {
                 type="button"
                 class="btn btn-danger-outline"
                 on:click=move |_| {
-                    delete_error.set(None);
-                    delete_open.set(true);
+                    delete_confirm.ask(saved.get_untracked());
                 }
             >
                 "Delete role\u{2026}"
@@ -466,44 +452,40 @@ fn RoleDetail(role: Role) -> impl IntoView {
             </ul>
         </section>
         <h2>"Members of this role"</h2>
-        {load(memberships, move |page| {
-            let count = page.count;
-            view! {
-                <DataTable
-                    caption="Members of this role"
-                    columns=columns.clone()
-                    rows=Signal::stored(page.results)
-                    key=|m: &RoleMembership| m.id.clone()
-                    empty="Nobody has this role yet."
-                />
-                <Pager count=Signal::stored(count) state=state set_state=set_state />
-            }
-        })}
+        <PagedTable
+            caption="Members of this role"
+            columns=columns
+            key=|m: &RoleMembership| m.id.clone()
+            empty="Nobody has this role yet."
+            resource=memberships
+            state=state
+            set_state=set_state
+        />
         <ConfirmDialog
-            open=remove_open
+            open=remove_confirm.open
             title="Remove from role"
             confirm_label="Remove"
             danger=true
             pending=remove.pending()
-            error=remove_error
+            error=remove_confirm.error
             on_confirm=Callback::new(move |_| {
-                if let Some(m) = remove_target.get_untracked() {
+                if let Some(m) = remove_confirm.current() {
                     remove.dispatch(m);
                 }
             })
         >
             <p>
-                "Remove " <strong>{move || remove_target.get().map(|m| m.user.as_ref().map(user_name).unwrap_or_default()).unwrap_or_default()}</strong>
+                "Remove " <strong>{move || remove_confirm.target.get().map(|m| m.user.as_ref().map(user_name).unwrap_or_default()).unwrap_or_default()}</strong>
                 " from this role? They stay a member of the organization."
             </p>
         </ConfirmDialog>
         <ConfirmDialog
-            open=delete_open
+            open=delete_confirm.open
             title="Delete role"
             confirm_label="Delete role"
             danger=true
             pending=delete.pending()
-            error=delete_error
+            error=delete_confirm.error
             on_confirm=Callback::new(move |_| {
                 delete.dispatch(());
             })

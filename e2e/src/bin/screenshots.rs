@@ -15,12 +15,15 @@ async fn main() {
     j.wait_for_text_in(".pager-range", "1\u{2013}10 of").await;
     j.screenshot(&out.join("members.png")).await;
 
+    j.browser.set_window_size(1280, 1500).await.unwrap();
     j.goto(&format!("/orgs/{org}/domains")).await;
     j.fill("#domain", "acme-films.example").await;
     j.click_button("Add domain").await;
     j.wait_for_text("1. Add a DNS TXT record").await;
     j.click_button("Verify domain").await;
     j.wait_for_text("Not verified yet.").await;
+    j.grant_clipboard().await;
+    j.wait_for_no_text("added: verify it next").await;
     j.click_css("button[aria-label='Copy record value']").await;
     j.screenshot(&out.join("domain-walkthrough.png")).await;
     j.finish().await;

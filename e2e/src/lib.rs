@@ -272,9 +272,23 @@ impl Journey {
     }
 
     /// Chooses an option (by its visible text) in a select.
+    /// (Options may arrive with data: waits for the option to exist.)
     pub async fn select_option(&self, select_css: &str, option_text: &str) {
-        let select = self.find(select_css).await;
-        select.select_by_label(option_text).await.unwrap();
+        let started = Instant::now();
+        loop {
+            if let Ok(select) = self.browser.find(Locator::Css(select_css)).await {
+                if select.select_by_label(option_text).await.is_ok() {
+                    return;
+                }
+            }
+            if started.elapsed() > WAIT {
+                panic!(
+                    "no option {option_text:?} in {select_css} on {}",
+                    self.current_path().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     pub async fn body_text(&self) -> String {

@@ -132,57 +132,69 @@ pub fn MembersPage() -> impl IntoView {
 
     let columns = vec![
         column("Name", move |m: &OrganizationMember| {
-            let is_me = my_uuid.get_untracked().as_deref() == Some(m.user.uuid.as_str());
-            view! {
-                <span class="member-name">
-                    {display_name(m)}
-                    {is_me.then_some(view! { <span class="badge">"you"</span> })}
-                </span>
-            }
+            // Reactive: "you" and the allowed actions appear once your user and level are known.
+            let m = m.clone();
+            (move || {
+                let m = &m;
+                let is_me = my_uuid.get().as_deref() == Some(m.user.uuid.as_str());
+                view! {
+                    <span class="member-name">
+                        {display_name(m)}
+                        {is_me.then_some(view! { <span class="badge">"you"</span> })}
+                    </span>
+                }
+                .into_any()
+            })
             .into_any()
         }),
         text_column("Email", |m: &OrganizationMember| m.user.email.clone()),
         column("Level", move |m: &OrganizationMember| {
-            let is_me = my_uuid.get_untracked().as_deref() == Some(m.user.uuid.as_str());
-            let options = my_level
-                .get_untracked()
-                .map(|mine| rules::assignable_levels(&mine, &m.level, is_me))
-                .unwrap_or_default();
-            if options.len() <= 1 {
-                return view! { <span>{level_label(&m.level)}</span> }.into_any();
-            }
-            let member = m.clone();
-            let current_level = m.level.clone();
-            let label = format!("Level of {}", display_name(m));
-            view! {
-                <select
-                    aria-label=label
-                    class="level-select"
-                    on:change=move |ev| {
-                        let value: u8 = event_target_value(&ev).parse().unwrap_or(0);
-                        let level = MembershipLevel::from_u8(value);
-                        // The select shows the saved level until the server confirms the change
-                        // (the refreshed row then shows the new one).
-                        let select: web_sys::HtmlSelectElement = event_target(&ev);
-                        select.set_value(&current_level.as_u8().to_string());
-                        if level != current_level {
-                            request_level(member.clone(), level);
-                        }
-                    }
-                >
-                    {options
-                        .into_iter()
-                        .map(|l| {
-                            let selected = l == m.level;
-                            view! {
-                                <option value=l.as_u8().to_string() selected=selected>
-                                    {level_label(&l)}
-                                </option>
+            // Reactive: "you" and the allowed actions appear once your user and level are known.
+            let m = m.clone();
+            (move || {
+                let m = &m;
+                let is_me = my_uuid.get().as_deref() == Some(m.user.uuid.as_str());
+                let options = my_level
+                    .get()
+                    .map(|mine| rules::assignable_levels(&mine, &m.level, is_me))
+                    .unwrap_or_default();
+                if options.len() <= 1 {
+                    return view! { <span>{level_label(&m.level)}</span> }.into_any();
+                }
+                let member = m.clone();
+                let current_level = m.level.clone();
+                let label = format!("Level of {}", display_name(m));
+                view! {
+                    <select
+                        aria-label=label
+                        class="level-select"
+                        on:change=move |ev| {
+                            let value: u8 = event_target_value(&ev).parse().unwrap_or(0);
+                            let level = MembershipLevel::from_u8(value);
+                            // The select shows the saved level until the server confirms the change
+                            // (the refreshed row then shows the new one).
+                            let select: web_sys::HtmlSelectElement = event_target(&ev);
+                            select.set_value(&current_level.as_u8().to_string());
+                            if level != current_level {
+                                request_level(member.clone(), level);
                             }
-                        })
-                        .collect_view()}
-                </select>
-            }
+                        }
+                    >
+                        {options
+                            .into_iter()
+                            .map(|l| {
+                                let selected = l == m.level;
+                                view! {
+                                    <option value=l.as_u8().to_string() selected=selected>
+                                        {level_label(&l)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                }
+                .into_any()
+            })
             .into_any()
         }),
         text_column("2FA", |m: &OrganizationMember| {
@@ -204,33 +216,39 @@ pub fn MembersPage() -> impl IntoView {
             optional_datetime(&m.last_login)
         }),
         column("", move |m: &OrganizationMember| {
-            let is_me = my_uuid.get_untracked().as_deref() == Some(m.user.uuid.as_str());
-            let allowed = my_level
-                .get_untracked()
-                .map(|mine| rules::can_remove(&mine, &m.level, is_me))
-                .unwrap_or(false);
-            if !allowed {
-                return ().into_any();
-            }
-            let member = m.clone();
-            let label = if is_me {
-                "Leave".to_string()
-            } else {
-                "Remove".to_string()
-            };
-            let aria = format!("{label} {}", display_name(m));
-            view! {
-                <button
-                    type="button"
-                    class="btn btn-small btn-danger-outline"
-                    aria-label=aria
-                    on:click=move |_| {
-                        remove_confirm.ask(member.clone());
-                    }
-                >
-                    {label}
-                </button>
-            }
+            // Reactive: "you" and the allowed actions appear once your user and level are known.
+            let m = m.clone();
+            (move || {
+                let m = &m;
+                let is_me = my_uuid.get().as_deref() == Some(m.user.uuid.as_str());
+                let allowed = my_level
+                    .get()
+                    .map(|mine| rules::can_remove(&mine, &m.level, is_me))
+                    .unwrap_or(false);
+                if !allowed {
+                    return ().into_any();
+                }
+                let member = m.clone();
+                let label = if is_me {
+                    "Leave".to_string()
+                } else {
+                    "Remove".to_string()
+                };
+                let aria = format!("{label} {}", display_name(m));
+                view! {
+                    <button
+                        type="button"
+                        class="btn btn-small btn-danger-outline"
+                        aria-label=aria
+                        on:click=move |_| {
+                            remove_confirm.ask(member.clone());
+                        }
+                    >
+                        {label}
+                    </button>
+                }
+                .into_any()
+            })
             .into_any()
         }),
     ];

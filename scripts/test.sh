@@ -10,4 +10,12 @@ cargo fmt --all -- --check
 bash scripts/build-app.sh
 cargo clippy --offline --workspace --all-targets -- -D warnings
 cargo clippy --offline -p posthog-console --target wasm32-unknown-unknown -- -D warnings
-cargo test --offline --workspace -- --test-threads=2
+log=$(mktemp)
+set +e
+cargo test --offline --workspace --all-targets -- --test-threads=2 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+sum() { grep -E '^test result:' "$log" | grep -oE "[0-9]+ $1" | awk '{s += $1} END {print s + 0}'; }
+echo "tests: $(sum passed) passed, $(sum failed) failed"
+rm -f "$log"
+exit "$status"

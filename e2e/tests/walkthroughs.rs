@@ -267,3 +267,42 @@ async fn adding_a_proxy_record_and_watching_it_go_live_then_deleting_it() {
     }
     j.finish().await;
 }
+
+#[tokio::test]
+async fn the_proxy_record_limit_is_shown_as_such() {
+    let j = Journey::start().await;
+    j.connect().await;
+    let org = hogflix(&j).await;
+    let max = j
+        .api_get(&format!("/api/organizations/{org}/proxy_records/"))
+        .await["max_proxy_records"]
+        .as_u64()
+        .unwrap();
+    let mut count = j
+        .api_get(&format!("/api/organizations/{org}/proxy_records/"))
+        .await["results"]
+        .as_array()
+        .unwrap()
+        .len() as u64;
+    while count < max {
+        j.goto(&format!("/orgs/{org}/proxy-records")).await;
+        j.fill("#domain", &format!("p{count}.hogflix-films.example"))
+            .await;
+        j.click_button("Add proxy").await;
+        j.wait_for_text("1. Create a CNAME record").await;
+        count += 1;
+    }
+    j.goto(&format!("/orgs/{org}/proxy-records")).await;
+    j.wait_for_text(&format!("{max} of {max} proxy records used."))
+        .await;
+    j.fill("#domain", "one-too-many.hogflix-films.example")
+        .await;
+    j.click_button("Add proxy").await;
+    j.wait_for_text_in(".form-error", &format!("Maximum of {max} proxy records"))
+        .await;
+    assert_eq!(
+        j.value_of("#domain").await,
+        "one-too-many.hogflix-films.example"
+    );
+    j.finish().await;
+}

@@ -164,6 +164,22 @@ impl<T: Clone + Send + Sync + 'static> ConfirmState<T> {
             .set(Some(crate::components::feedback::describe_error(error)));
     }
 
+    /// A table row's action button ("Remove", "Delete") that opens this dialog about `target`.
+    pub fn row_button(&self, label: String, aria_label: String, target: T) -> AnyView {
+        let state = *self;
+        view! {
+            <button
+                type="button"
+                class="btn btn-small btn-danger-outline"
+                aria-label=aria_label
+                on:click=move |_| state.ask(target.clone())
+            >
+                {label}
+            </button>
+        }
+        .into_any()
+    }
+
     /// What the dialog is about, read untracked (for the confirm handler).
     pub fn current(&self) -> Option<T> {
         self.target.get_untracked()

@@ -235,19 +235,7 @@ pub fn MembersPage() -> impl IntoView {
                     "Remove".to_string()
                 };
                 let aria = format!("{label} {}", display_name(m));
-                view! {
-                    <button
-                        type="button"
-                        class="btn btn-small btn-danger-outline"
-                        aria-label=aria
-                        on:click=move |_| {
-                            remove_confirm.ask(member.clone());
-                        }
-                    >
-                        {label}
-                    </button>
-                }
-                .into_any()
+                remove_confirm.row_button(label, aria, member)
             })
             .into_any()
         }),

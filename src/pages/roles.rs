@@ -115,19 +115,7 @@ pub fn RolesPage() -> impl IntoView {
         column("", move |r: &Role| {
             let role = r.clone();
             let aria = format!("Delete role {}", r.name);
-            view! {
-                <button
-                    type="button"
-                    class="btn btn-small btn-danger-outline"
-                    aria-label=aria
-                    on:click=move |_| {
-                        delete_confirm.ask(role.clone());
-                    }
-                >
-                    "Delete"
-                </button>
-            }
-            .into_any()
+            delete_confirm.row_button("Delete".to_string(), aria, role)
         }),
     ];
 
@@ -348,19 +336,7 @@ fn RoleDetail(role: Role) -> impl IntoView {
                 "Remove {} from the role",
                 m.user.as_ref().map(user_name).unwrap_or_default()
             );
-            view! {
-                <button
-                    type="button"
-                    class="btn btn-small btn-danger-outline"
-                    aria-label=aria
-                    on:click=move |_| {
-                        remove_confirm.ask(membership.clone());
-                    }
-                >
-                    "Remove"
-                </button>
-            }
-            .into_any()
+            remove_confirm.row_button("Remove".to_string(), aria, membership)
         }),
     ];
 

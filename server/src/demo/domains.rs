@@ -43,16 +43,7 @@ pub fn domain_json(d: &Domain) -> Value {
 
 /// The domain rule: length, pattern, then uniqueness over every organization.
 pub fn check_domain(store: &Store, domain: &str, except_id: Option<&str>) -> Result<(), ApiError> {
-    if domain.chars().count() > DOMAIN_MAX_LEN {
-        return Err(ApiError::max_length("domain", DOMAIN_MAX_LEN));
-    }
-    if !validate::matches_domain_pattern(domain) {
-        return Err(ApiError::field(
-            "domain",
-            "invalid",
-            "Please enter a valid domain or subdomain name.",
-        ));
-    }
+    validate::domain_field(domain, DOMAIN_MAX_LEN)?;
     let taken = store
         .orgs
         .iter()

@@ -77,16 +77,7 @@ pub fn purge_deleted(store: &mut Store) {
 }
 
 fn check_domain(store: &Store, domain: &str, except: Option<&str>) -> Result<(), ApiError> {
-    if domain.chars().count() > PROXY_DOMAIN_MAX_LEN {
-        return Err(ApiError::max_length("domain", PROXY_DOMAIN_MAX_LEN));
-    }
-    if !validate::matches_domain_pattern(domain) {
-        return Err(ApiError::field(
-            "domain",
-            "invalid",
-            "Please enter a valid domain or subdomain name.",
-        ));
-    }
+    validate::domain_field(domain, PROXY_DOMAIN_MAX_LEN)?;
     let taken = store
         .orgs
         .iter()

@@ -10,6 +10,21 @@ pub use api::validate::{
     is_domain as matches_domain_pattern, DOMAIN_MAX_LEN, PROXY_DOMAIN_MAX_LEN,
 };
 
+/// A `domain` field's length, then its pattern, with PostHog's messages (attr "domain").
+pub fn domain_field(domain: &str, max_len: usize) -> Result<(), ApiError> {
+    if domain.chars().count() > max_len {
+        return Err(ApiError::max_length("domain", max_len));
+    }
+    if !matches_domain_pattern(domain) {
+        return Err(ApiError::field(
+            "domain",
+            "invalid",
+            "Please enter a valid domain or subdomain name.",
+        ));
+    }
+    Ok(())
+}
+
 /// A PEM certificate: the console's own shape check (BEGIN/END lines around base64), and the
 /// base64 must decode to a DER sequence.
 pub fn looks_like_pem_certificate(value: &str) -> bool {

@@ -48,13 +48,30 @@ pub fn dist_dir() -> PathBuf {
 }
 
 impl Journey {
-    /// A fresh demo server and a fresh browser profile.
+    /// A fresh demo server and a fresh browser profile. With `E2E_VIA_PROXY=1` the console
+    /// server runs in proxy mode (`--upstream`) in front of a second, demo server on another
+    /// port: the path real users take to PostHog.
     pub async fn start() -> Journey {
+        let upstream = if std::env::var("E2E_VIA_PROXY").is_ok_and(|v| v == "1") {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let upstream = format!("http://{}", listener.local_addr().unwrap());
+            let demo = server::Config {
+                dist: dist_dir(),
+                deterministic: true,
+                ..server::Config::default()
+            };
+            tokio::spawn(server::serve(listener, demo));
+            Some(upstream)
+        } else {
+            None
+        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let config = server::Config {
             dist: dist_dir(),
             deterministic: true,
+            upstream,
+            // in proxy mode the faults are injected by the console server, in front of the proxy
             faults: server::FaultConfig {
                 control: true,
                 ..Default::default()

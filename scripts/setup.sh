@@ -1,54 +1,107 @@
 #!/usr/bin/env bash
 # Installs what building and testing the console needs, skipping what is already there at the
 # right version: the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
-# wasm-opt (npm binaryen) and, with --browser, Chromium + chromedriver from Debian.
-# Offline machines: nothing here downloads from anywhere but crates.io, npm and Debian.
+# wasm-split-cli (the code splitter), wasm-opt (npm binaryen) and, with --browser, Chromium +
+# chromedriver from Debian. Offline machines: nothing here downloads from anywhere but crates.io,
+# npm and Debian.
+#
+# On a machine with nothing installed most of the time goes into compiling the three Rust tools.
+# They are compiled at the same time (their serial phases overlap) with a light release profile
+# (opt-level 1, no LTO, parallel codegen): they are build tools, their own speed hardly matters.
+# Each step prints how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132
 TOOLS_DIR="${PHC_TOOLS_DIR:-$HOME/.local/share/posthog-console-tools}"
+export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 want_browser=0
 [ "${1:-}" = "--browser" ] && want_browser=1
 
 say() { printf '[setup] %s\n' "$*"; }
+start_all=$(date +%s)
+logs=$(mktemp -d)
+pids=() names=()
+
+# step NAME COMMAND...: runs COMMAND in the background, logging to a file, and times it.
+step() {
+  local name=$1
+  shift
+  say "started: $name"
+  (
+    t0=$(date +%s)
+    if "$@" >"$logs/$name.log" 2>&1; then
+      say "done in $(($(date +%s) - t0)) s: $name"
+    else
+      say "FAILED after $(($(date +%s) - t0)) s: $name"
+      tail -n 40 "$logs/$name.log" >&2
+      exit 1
+    fi
+  ) &
+  pids+=("$!")
+  names+=("$name")
+}
+
+# cargo install with a light profile, for tools only (never for the app).
+tool_install() {
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    CARGO_PROFILE_RELEASE_LTO=false \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_DEBUG=false \
+    CARGO_PROFILE_RELEASE_STRIP=true \
+    CARGO_PROFILE_RELEASE_INCREMENTAL=false \
+    cargo install --quiet "$@"
+}
+
+apt_browser() {
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+}
 
 # wasm-bindgen version pinned in Cargo.lock
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 [ -n "$WB_VERSION" ] || { echo "cannot read wasm-bindgen version from Cargo.lock" >&2; exit 1; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "adding wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+  step wasm32-target rustup target add wasm32-unknown-unknown
 fi
 
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  step "trunk-$TRUNK_VERSION" tool_install trunk --version "$TRUNK_VERSION" --locked
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
-  say "installing wasm-bindgen-cli $WB_VERSION (several minutes on 2 cores)"
   # not --locked: the registry lacks one of its locked dependency versions
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+  step "wasm-bindgen-cli-$WB_VERSION" tool_install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+if ! [ -x "$HOME/.cargo/bin/wasm-split-cli" ] ||
+  [ "$(cat "$TOOLS_DIR/wasm-split.version" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ]; then
+  step "wasm-split-cli-$WASM_SPLIT_VERSION" sh -c "
+    $(declare -f tool_install)
+    tool_install wasm_split_cli_support --version $WASM_SPLIT_VERSION --features build-binary --locked --force &&
+    mkdir -p '$TOOLS_DIR' && echo $WASM_SPLIT_VERSION > '$TOOLS_DIR/wasm-split.version'"
 fi
 
 if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
-  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR"
-  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION"
+  step "wasm-opt-binaryen-$BINARYEN_VERSION" npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION"
 fi
 
-if [ "$want_browser" = 1 ]; then
-  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
-    say "installing chromium and chromium-driver from Debian"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
-  fi
+if [ "$want_browser" = 1 ] && { ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; }; then
+  step chromium-debian apt_browser
 fi
 
 # Fetch crates once so trunk/cargo can run --offline.
-cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
-say "tools ready (trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, wasm-opt $BINARYEN_VERSION)"
+step cargo-fetch cargo fetch --locked
+
+failed=0
+for i in "${!pids[@]}"; do
+  wait "${pids[$i]}" || failed=1
+done
+rm -rf "$logs"
+[ "$failed" = 0 ] || { say "set-up failed"; exit 1; }
+say "tools ready in $(($(date +%s) - start_all)) s (trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, wasm-split $WASM_SPLIT_VERSION, wasm-opt $BINARYEN_VERSION)"

@@ -1,8 +1,7 @@
 //! The route table and the shell around every page: header with the organization switcher,
 //! navigation, breadcrumbs, theme toggle, sign out, the throttling notice and toasts.
 
-use api::models::Organization;
-use api::{ApiError, Page};
+use api::ApiError;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes, A};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
@@ -10,36 +9,10 @@ use leptos_router::{path, NavigateOptions};
 
 use crate::components::form::{confirm_leave, UnsavedChanges};
 use crate::components::toast::{ToastRegion, Toasts};
+use crate::hooks::{use_current_org, use_org_directory, CurrentOrg, Me, OrgDirectory, SECTIONS};
 use crate::http::{use_http, Http};
 use crate::pages;
 use crate::session::{use_session, Session};
-
-/// The organizations the key can see (for the switcher); refetched after create/rename/delete.
-#[derive(Clone, Copy)]
-pub struct OrgDirectory(pub LocalResource<Result<Page<Organization>, ApiError>>);
-
-pub fn use_org_directory() -> OrgDirectory {
-    expect_context()
-}
-
-/// The user the key belongs to (to mark "you" and apply the member-level rules).
-#[derive(Clone, Copy)]
-pub struct Me(pub LocalResource<Result<api::models::CurrentUser, ApiError>>);
-
-pub fn use_me() -> LocalResource<Result<api::models::CurrentUser, ApiError>> {
-    expect_context::<Me>().0
-}
-
-/// The organization of the current route (`/orgs/:org_id/...`), loaded once for all its pages.
-#[derive(Clone, Copy)]
-pub struct CurrentOrg {
-    pub id: Memo<String>,
-    pub org: LocalResource<Result<Organization, ApiError>>,
-}
-
-pub fn use_current_org() -> CurrentOrg {
-    expect_context()
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -87,19 +60,6 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
-
-/// The navigation entries of an organization: (path segment, label, available yet).
-pub const SECTIONS: [(&str, &str, bool); 9] = [
-    ("members", "Members", true),
-    ("invites", "Invites", true),
-    ("settings", "Settings", true),
-    ("domains", "Verified domains", true),
-    ("roles", "Roles", true),
-    ("proxy-records", "Proxy records", true),
-    ("projects", "Projects", false),
-    ("batch-exports", "Batch exports", false),
-    ("", "", false),
-];
 
 /// Everything behind the connect screen: redirects there (remembering the page) when the
 /// session ends, and draws the header, the throttle notice, breadcrumbs and toasts.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::app::SECTIONS;
+use crate::hooks::SECTIONS;
 
 #[component]
 pub fn ComingSoon() -> impl IntoView {

@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::app::use_current_org;
 use crate::components::copy::CopyButton;
 use crate::components::dialog::ConfirmDialog;
 use crate::components::feedback::{describe_error, load};
@@ -21,6 +20,7 @@ use crate::components::list_state::use_list_state;
 use crate::components::table::{column, text_column, PagedTable};
 use crate::components::toast::use_toasts;
 use crate::components::util::short_datetime;
+use crate::hooks::use_current_org;
 use crate::http::use_http;
 
 const DOMAIN_FIELDS: [&str; 6] = [

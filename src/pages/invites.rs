@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::app::use_current_org;
 use crate::components::dialog::{ConfirmDialog, ConfirmState};
 use crate::components::feedback::describe_error;
 use crate::components::form::{
@@ -18,6 +17,7 @@ use crate::components::list_state::use_list_state;
 use crate::components::table::{column, text_column, PagedTable};
 use crate::components::toast::use_toasts;
 use crate::components::util::{level_label, short_datetime};
+use crate::hooks::use_current_org;
 use crate::http::use_http;
 use api::validate::looks_like_email;
 

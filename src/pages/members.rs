@@ -6,13 +6,13 @@ use api::models::{MemberListQuery, MemberOrder, MemberPatch, MembershipLevel, Or
 use api::rules;
 use leptos::prelude::*;
 
-use crate::app::{use_current_org, use_me};
 use crate::components::dialog::{ConfirmDialog, ConfirmState};
 use crate::components::feedback::describe_error;
 use crate::components::list_state::use_list_state;
 use crate::components::table::{column, text_column, FilterBox, PagedTable};
 use crate::components::toast::use_toasts;
 use crate::components::util::{level_label, optional_datetime, short_date};
+use crate::hooks::{use_current_org, use_me};
 use crate::http::use_http;
 
 fn display_name(m: &OrganizationMember) -> String {

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::app::{use_current_org, use_org_directory};
 use crate::components::dialog::ConfirmDialog;
 use crate::components::feedback::{describe_error, load};
 use crate::components::form::{
@@ -16,6 +15,7 @@ use crate::components::list_state::use_list_state;
 use crate::components::table::{column, text_column, PagedTable};
 use crate::components::toast::use_toasts;
 use crate::components::util::{level_label, short_date, short_datetime};
+use crate::hooks::{use_current_org, use_org_directory};
 use crate::http::use_http;
 
 const ORG_FIELDS: [&str; 4] = [

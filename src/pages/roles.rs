@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::app::use_current_org;
 use crate::components::dialog::{ConfirmDialog, ConfirmState};
 use crate::components::feedback::{describe_error, load};
 use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitButton, TextField};
@@ -19,6 +18,7 @@ use crate::components::list_state::use_list_state;
 use crate::components::table::{column, text_column, PagedTable};
 use crate::components::toast::use_toasts;
 use crate::components::util::{short_date, user_name};
+use crate::hooks::use_current_org;
 use crate::http::use_http;
 
 const ROLE_FIELDS: [&str; 1] = ["name"];

@@ -1,0 +1,47 @@
+//! What pages read from the shell: the organizations the key can see, the current user, the
+//! organization of the current route, and the organization's sections (navigation entries).
+//! The shell (app.rs) provides them; pages only use them, so the two never import each other.
+
+use api::models::Organization;
+use api::{ApiError, Page};
+use leptos::prelude::*;
+
+/// The organizations the key can see (for the switcher); refetched after create/rename/delete.
+#[derive(Clone, Copy)]
+pub struct OrgDirectory(pub LocalResource<Result<Page<Organization>, ApiError>>);
+
+pub fn use_org_directory() -> OrgDirectory {
+    expect_context()
+}
+
+/// The user the key belongs to (to mark "you" and apply the member-level rules).
+#[derive(Clone, Copy)]
+pub struct Me(pub LocalResource<Result<api::models::CurrentUser, ApiError>>);
+
+pub fn use_me() -> LocalResource<Result<api::models::CurrentUser, ApiError>> {
+    expect_context::<Me>().0
+}
+
+/// The organization of the current route (`/orgs/:org_id/...`), loaded once for all its pages.
+#[derive(Clone, Copy)]
+pub struct CurrentOrg {
+    pub id: Memo<String>,
+    pub org: LocalResource<Result<Organization, ApiError>>,
+}
+
+pub fn use_current_org() -> CurrentOrg {
+    expect_context()
+}
+
+/// The navigation entries of an organization: (path segment, label, available yet).
+pub const SECTIONS: [(&str, &str, bool); 9] = [
+    ("members", "Members", true),
+    ("invites", "Invites", true),
+    ("settings", "Settings", true),
+    ("domains", "Verified domains", true),
+    ("roles", "Roles", true),
+    ("proxy-records", "Proxy records", true),
+    ("projects", "Projects", false),
+    ("batch-exports", "Batch exports", false),
+    ("", "", false),
+];

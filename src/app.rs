@@ -7,6 +7,7 @@ use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Ro
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::{path, NavigateOptions};
 
+use crate::areas::{lazy, Page};
 use crate::components::form::{confirm_leave, UnsavedChanges};
 use crate::components::toast::{ToastRegion, Toasts};
 use crate::hooks::{use_current_org, use_org_directory, CurrentOrg, Me, OrgDirectory, SECTIONS};
@@ -35,23 +36,23 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/connect") view=pages::connect::ConnectPage />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("/") view=|| view! { <Redirect path="/orgs" /> } />
-                    <Route path=path!("/orgs") view=pages::orgs::OrgListPage />
-                    <Route path=path!("/orgs/new") view=pages::orgs::OrgCreatePage />
+                    <Route path=path!("/orgs") view=|| lazy(Page::OrgList) />
+                    <Route path=path!("/orgs/new") view=|| lazy(Page::OrgCreate) />
                     <ParentRoute path=path!("/orgs/:org_id") view=OrgScope>
                         <Route path=path!("") view=OrgHome />
-                        <Route path=path!("/settings") view=pages::orgs::OrgSettingsPage />
-                        <Route path=path!("/members") view=pages::members::MembersPage />
-                        <Route path=path!("/invites") view=pages::invites::InvitesPage />
-                        <Route path=path!("/invites/new") view=pages::invites::InviteCreatePage />
-                        <Route path=path!("/invites/bulk") view=pages::invites::BulkInvitePage />
-                        <Route path=path!("/domains") view=pages::domains::DomainsPage />
-                        <Route path=path!("/domains/:domain_id") view=pages::domains::DomainPage />
-                        <Route path=path!("/roles") view=pages::roles::RolesPage />
-                        <Route path=path!("/roles/:role_id") view=pages::roles::RolePage />
-                        <Route path=path!("/proxy-records") view=pages::proxy_records::ProxyRecordsPage />
+                        <Route path=path!("/settings") view=|| lazy(Page::OrgSettings) />
+                        <Route path=path!("/members") view=|| lazy(Page::Members) />
+                        <Route path=path!("/invites") view=|| lazy(Page::Invites) />
+                        <Route path=path!("/invites/new") view=|| lazy(Page::InviteCreate) />
+                        <Route path=path!("/invites/bulk") view=|| lazy(Page::BulkInvite) />
+                        <Route path=path!("/domains") view=|| lazy(Page::Domains) />
+                        <Route path=path!("/domains/:domain_id") view=|| lazy(Page::Domain) />
+                        <Route path=path!("/roles") view=|| lazy(Page::Roles) />
+                        <Route path=path!("/roles/:role_id") view=|| lazy(Page::Role) />
+                        <Route path=path!("/proxy-records") view=|| lazy(Page::ProxyRecords) />
                         <Route
                             path=path!("/proxy-records/:record_id")
-                            view=pages::proxy_records::ProxyRecordPage
+                            view=|| lazy(Page::ProxyRecord)
                         />
                         <Route path=path!("/:section") view=pages::coming_soon::ComingSoon />
                     </ParentRoute>

@@ -1,6 +1,7 @@
 //! PostHog organization console: a Leptos client-side app. Mounts the app on <body>.
 
 mod app;
+mod areas;
 mod components;
 mod hooks;
 mod http;

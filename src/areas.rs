@@ -1,0 +1,126 @@
+//! Route-level code splitting: the pages of each area (organizations, members, invites, domains,
+//! roles, proxy records) are compiled into one wasm chunk per area, fetched the first time one of
+//! its pages is shown (`#[wasm_split]` marks the split points; scripts/split-wasm.sh, run by
+//! trunk after each build, cuts the wasm there). While a chunk loads the shell stays up and the
+//! page says it is loading; a chunk that fails to load is an error with Retry, like a network
+//! error, and Retry fetches it again.
+
+use api::ApiError;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+use crate::components::feedback::{ErrorPanel, TableSkeleton};
+
+/// Every page behind a lazily loaded area.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Page {
+    OrgList,
+    OrgCreate,
+    OrgSettings,
+    Members,
+    Invites,
+    InviteCreate,
+    BulkInvite,
+    Domains,
+    Domain,
+    Roles,
+    Role,
+    ProxyRecords,
+    ProxyRecord,
+}
+
+/// Builds a page's view; the function lives in its area's chunk.
+type PageView = fn() -> AnyView;
+
+/// An area's chunk could not be fetched or instantiated.
+#[derive(Clone, Debug)]
+pub struct ChunkError;
+
+impl From<SplitLoaderError> for ChunkError {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+#[wasm_split(orgs, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn orgs_area(page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::orgs::*;
+    Ok(match page {
+        Page::OrgCreate => || view! { <OrgCreatePage /> }.into_any(),
+        Page::OrgSettings => || view! { <OrgSettingsPage /> }.into_any(),
+        _ => || view! { <OrgListPage /> }.into_any(),
+    })
+}
+
+#[wasm_split(members, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn members_area(_page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::members::*;
+    Ok(|| view! { <MembersPage /> }.into_any())
+}
+
+#[wasm_split(invites, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn invites_area(page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::invites::*;
+    Ok(match page {
+        Page::InviteCreate => || view! { <InviteCreatePage /> }.into_any(),
+        Page::BulkInvite => || view! { <BulkInvitePage /> }.into_any(),
+        _ => || view! { <InvitesPage /> }.into_any(),
+    })
+}
+
+#[wasm_split(domains, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn domains_area(page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::domains::*;
+    Ok(match page {
+        Page::Domain => || view! { <DomainPage /> }.into_any(),
+        _ => || view! { <DomainsPage /> }.into_any(),
+    })
+}
+
+#[wasm_split(roles, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn roles_area(page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::roles::*;
+    Ok(match page {
+        Page::Role => || view! { <RolePage /> }.into_any(),
+        _ => || view! { <RolesPage /> }.into_any(),
+    })
+}
+
+#[wasm_split(proxy_records, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn proxy_records_area(page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::proxy_records::*;
+    Ok(match page {
+        Page::ProxyRecord => || view! { <ProxyRecordPage /> }.into_any(),
+        _ => || view! { <ProxyRecordsPage /> }.into_any(),
+    })
+}
+
+/// Fetches (once) the chunk of the page's area and returns the page's view function.
+async fn load_page(page: Page) -> Result<PageView, ChunkError> {
+    match page {
+        Page::OrgList | Page::OrgCreate | Page::OrgSettings => orgs_area(page).await,
+        Page::Members => members_area(page).await,
+        Page::Invites | Page::InviteCreate | Page::BulkInvite => invites_area(page).await,
+        Page::Domains | Page::Domain => domains_area(page).await,
+        Page::Roles | Page::Role => roles_area(page).await,
+        Page::ProxyRecords | Page::ProxyRecord => proxy_records_area(page).await,
+    }
+}
+
+/// A route's view: the page once its area's code is here; until then a loading state, or the
+/// error with Retry when the code could not be fetched.
+pub fn lazy(page: Page) -> AnyView {
+    let chunk = LocalResource::new(move || load_page(page));
+    (move || match chunk.get() {
+        None => view! { <TableSkeleton /> }.into_any(),
+        Some(Ok(page_view)) => page_view(),
+        Some(Err(ChunkError)) => {
+            let error = ApiError::Network {
+                message: "The code of this page could not be loaded.".into(),
+            };
+            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| chunk.refetch()) /> }
+                .into_any()
+        }
+    })
+    .into_any()
+}

@@ -18,6 +18,14 @@ status=${PIPESTATUS[0]}
 echo "[test] browser journeys through the proxy (E2E_VIA_PROXY=1)"
 E2E_VIA_PROXY=1 cargo test --offline -p e2e --test console --test walkthroughs -- --test-threads=2 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
+# the size budget: first view of every page, every file a real Chromium fetches (gzip)
+echo "[test] size report (first view of each page, release build)"
+if cargo run --offline -q -p e2e --bin size -- --check 2>&1 | grep -v '^[A-Z]* /' | tee -a "$log"; then
+  echo "test result: ok. 1 passed; 0 failed (size check)" >>"$log"
+else
+  echo "test result: FAILED. 0 passed; 1 failed (size check)" >>"$log"
+  status=1
+fi
 set -e
 sum() { grep -E '^test result:' "$log" | grep -oE "[0-9]+ $1" | awk '{s += $1} END {print s + 0}'; }
 echo "tests: $(sum passed) passed, $(sum failed) failed"

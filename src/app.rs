@@ -32,48 +32,23 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">
                 "Skip to content"
             </a>
-            <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
-                <Route path=path!("/connect") view=pages::connect::ConnectPage />
-                <ParentRoute path=path!("") view=Shell>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/orgs" /> } />
-                    <Route path=path!("/orgs") view=|| lazy(Page::OrgList) />
-                    <Route path=path!("/orgs/new") view=|| lazy(Page::OrgCreate) />
-                    <ParentRoute path=path!("/orgs/:org_id") view=OrgScope>
-                        <Route path=path!("") view=OrgHome />
-                        <Route path=path!("/settings") view=|| lazy(Page::OrgSettings) />
-                        <Route path=path!("/members") view=|| lazy(Page::Members) />
-                        <Route path=path!("/invites") view=|| lazy(Page::Invites) />
-                        <Route path=path!("/invites/new") view=|| lazy(Page::InviteCreate) />
-                        <Route path=path!("/invites/bulk") view=|| lazy(Page::BulkInvite) />
-                        <Route path=path!("/domains") view=|| lazy(Page::Domains) />
-                        <Route path=path!("/domains/:domain_id") view=|| lazy(Page::Domain) />
-                        <Route path=path!("/roles") view=|| lazy(Page::Roles) />
-                        <Route path=path!("/roles/:role_id") view=|| lazy(Page::Role) />
-                        <Route path=path!("/proxy-records") view=|| lazy(Page::ProxyRecords) />
-                        <Route
-                            path=path!("/proxy-records/:record_id")
-                            view=|| lazy(Page::ProxyRecord)
-                        />
-                        <Route path=path!("/:section") view=pages::coming_soon::ComingSoon />
-                    </ParentRoute>
-                </ParentRoute>
-            </Routes>
+            <TopLevel />
         </Router>
     }
 }
 
-/// Everything behind the connect screen: redirects there (remembering the page) when the
-/// session ends, and draws the header, the throttle notice, breadcrumbs and toasts.
+/// The connect screen, or (once connected) the shell with every other route. Only this switch
+/// and the connect screen are in the main module: the shell and its route table are a chunk.
 #[component]
-fn Shell() -> impl IntoView {
+fn TopLevel() -> impl IntoView {
     let session = use_session();
-    let http = use_http();
     let location = use_location();
     let navigate = use_navigate();
+    let on_connect = Memo::new(move |_| location.pathname.with(|p| p == "/connect"));
 
     // No key (never connected, signed out, or a 401): go to connect, coming back here afterwards.
     Effect::new(move |_| {
-        if !session.is_connected() {
+        if !session.is_connected() && !on_connect.get() {
             let here = format!(
                 "{}{}",
                 location.pathname.get_untracked(),
@@ -93,6 +68,51 @@ fn Shell() -> impl IntoView {
             );
         }
     });
+
+    move || {
+        if on_connect.get() {
+            view! { <pages::connect::ConnectPage /> }.into_any()
+        } else if session.is_connected() {
+            lazy(Page::Shell)
+        } else {
+            ().into_any()
+        }
+    }
+}
+
+/// The routes behind the connect screen (in the shell's chunk); each page's code is a chunk
+/// of its area.
+#[component]
+fn ShellRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
+            <Route path=path!("/") view=|| view! { <Redirect path="/orgs" /> } />
+            <Route path=path!("/orgs") view=|| lazy(Page::OrgList) />
+            <Route path=path!("/orgs/new") view=|| lazy(Page::OrgCreate) />
+            <ParentRoute path=path!("/orgs/:org_id") view=OrgScope>
+                <Route path=path!("") view=OrgHome />
+                <Route path=path!("/settings") view=|| lazy(Page::OrgSettings) />
+                <Route path=path!("/members") view=|| lazy(Page::Members) />
+                <Route path=path!("/invites") view=|| lazy(Page::Invites) />
+                <Route path=path!("/invites/new") view=|| lazy(Page::InviteCreate) />
+                <Route path=path!("/invites/bulk") view=|| lazy(Page::BulkInvite) />
+                <Route path=path!("/domains") view=|| lazy(Page::Domains) />
+                <Route path=path!("/domains/:domain_id") view=|| lazy(Page::Domain) />
+                <Route path=path!("/roles") view=|| lazy(Page::Roles) />
+                <Route path=path!("/roles/:role_id") view=|| lazy(Page::Role) />
+                <Route path=path!("/proxy-records") view=|| lazy(Page::ProxyRecords) />
+                <Route path=path!("/proxy-records/:record_id") view=|| lazy(Page::ProxyRecord) />
+                <Route path=path!("/:section") view=pages::coming_soon::ComingSoon />
+            </ParentRoute>
+        </Routes>
+    }
+}
+
+/// Everything behind the connect screen: the header, the throttle notice, the routes and toasts.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    let http = use_http();
 
     let directory = OrgDirectory(LocalResource::new(move || {
         let connected = session.is_connected();
@@ -145,7 +165,7 @@ fn Shell() -> impl IntoView {
                         }
                     })
             }}
-            <Outlet />
+            <ShellRoutes />
             <ToastRegion />
         </Show>
     }
@@ -234,7 +254,7 @@ fn OrgSwitcher() -> impl IntoView {
 
 /// `/orgs/:org_id/...`: loads the organization once, provides it, draws its navigation.
 #[component]
-fn OrgScope() -> impl IntoView {
+pub fn OrgScope() -> impl IntoView {
     let http = use_http();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("org_id").unwrap_or_default()));

@@ -1,6 +1,7 @@
-//! Route-level code splitting: the pages of each area (organizations, members, invites, domains,
-//! roles, proxy records) are compiled into one wasm chunk per area, fetched the first time one of
-//! its pages is shown (`#[wasm_split]` marks the split points; scripts/split-wasm.sh, run by
+//! Route-level code splitting: the shell (header, navigation, organization scope) and the pages
+//! of each area (organizations, members, invites, domains, roles, proxy records) are compiled into
+//! one wasm chunk each, fetched the first time one of their pages is shown, so that the connect
+//! screen carries none of them (`#[wasm_split]` marks the split points; scripts/split-wasm.sh, run by
 //! trunk after each build, cuts the wasm there). While a chunk loads the shell stays up and the
 //! page says it is loading; a chunk that fails to load is an error with Retry, like a network
 //! error, and Retry fetches it again.
@@ -14,6 +15,9 @@ use crate::components::feedback::{ErrorPanel, TableSkeleton};
 /// Every page behind a lazily loaded area.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Page {
+    /// Everything behind the connect screen: header, switcher, the route table, toasts
+    /// (app.rs `Shell`).
+    Shell,
     OrgList,
     OrgCreate,
     OrgSettings,
@@ -40,6 +44,12 @@ impl From<SplitLoaderError> for ChunkError {
     fn from(_: SplitLoaderError) -> Self {
         ChunkError
     }
+}
+
+#[wasm_split(shell, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn shell_area(page: Page) -> Result<PageView, ChunkError> {
+    let _ = page;
+    Ok(|| view! { <crate::app::Shell /> }.into_any())
 }
 
 #[wasm_split(orgs, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -98,6 +108,7 @@ fn proxy_records_area(page: Page) -> Result<PageView, ChunkError> {
 /// Fetches (once) the chunk of the page's area and returns the page's view function.
 async fn load_page(page: Page) -> Result<PageView, ChunkError> {
     match page {
+        Page::Shell => shell_area(page).await,
         Page::OrgList | Page::OrgCreate | Page::OrgSettings => orgs_area(page).await,
         Page::Members => members_area(page).await,
         Page::Invites | Page::InviteCreate | Page::BulkInvite => invites_area(page).await,

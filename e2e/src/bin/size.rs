@@ -1,0 +1,169 @@
+//! The size report: for the connect screen and the first visit to each area's main page, the
+//! files a real Chromium fetches (read from the page's Resource Timing entries after a full
+//! load of the release build in dist/) and their total bytes: raw, gzip -9 and brotli 11.
+//!
+//! `cargo run -p e2e --bin size` prints the table (markdown, as in the README).
+//! `cargo run -p e2e --bin size -- --check` also fails when a first view is over its ceiling
+//! (see `CEILINGS`): the test command runs it, so the sizes can only go down.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+
+use e2e::{dist_dir, Journey};
+
+/// The budget the project aims at (gzip bytes of a first view, every file fetched).
+const BUDGET_PAGE: usize = 200_000;
+const BUDGET_CONNECT: usize = 150_000;
+
+/// What CI enforces today: each first view at most this many gzip bytes. Lower it as sizes
+/// fall; it becomes the budget above once every view fits.
+const CEILING_PAGE: usize = 390_000;
+const CEILING_CONNECT: usize = 185_000;
+
+/// (name, path under /orgs/:org_id/ or absolute, text that says the page is on screen)
+const VIEWS: &[(&str, &str, &str)] = &[
+    ("connect screen", "/connect", "Connect to PostHog"),
+    ("organizations", "/orgs", "Organizations"),
+    ("members", "members", "Members"),
+    ("invites", "invites", "Invites"),
+    ("organization settings", "settings", "Organization settings"),
+    ("verified domains", "domains", "Verified domains"),
+    ("roles", "roles", "Roles"),
+    ("proxy records", "proxy-records", "Proxy records"),
+];
+
+struct Sizes {
+    files: usize,
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap().len()
+}
+
+fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
+    out.len()
+}
+
+/// Sizes of the dist/ files a view fetched (the document is index.html).
+fn measure(paths: &BTreeSet<String>) -> Sizes {
+    let dist = dist_dir();
+    let mut sizes = Sizes {
+        files: 0,
+        raw: 0,
+        gzip: 0,
+        brotli: 0,
+    };
+    for path in paths {
+        let name = path.trim_start_matches('/');
+        let file = if name.is_empty() || !name.contains('.') {
+            dist.join("index.html")
+        } else {
+            dist.join(name)
+        };
+        let bytes = std::fs::read(&file)
+            .unwrap_or_else(|e| panic!("{} was fetched but is not in dist/: {e}", file.display()));
+        sizes.files += 1;
+        sizes.raw += bytes.len();
+        sizes.gzip += gzip_len(&bytes);
+        sizes.brotli += brotli_len(&bytes);
+    }
+    sizes
+}
+
+/// The same-origin paths the current document fetched, itself included (API calls left out).
+async fn fetched_paths(j: &Journey) -> BTreeSet<String> {
+    let script = "return [location.pathname].concat(performance.getEntriesByType('resource')\
+                  .map(e => e.name).filter(n => n.startsWith(location.origin))\
+                  .map(n => new URL(n).pathname).filter(p => !p.startsWith('/api/')))";
+    let value = j.browser.execute(script, vec![]).await.unwrap();
+    let mut paths: BTreeSet<String> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    // the document's own path is a client route: it is index.html
+    let document = value[0].as_str().unwrap().to_string();
+    paths.remove(&document);
+    paths.insert("/".to_string());
+    paths
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+#[tokio::main]
+async fn main() {
+    let check = std::env::args().any(|a| a == "--check");
+    let j = Journey::start().await;
+    j.connect().await;
+    let org = j.org_id("Hogflix").await;
+
+    let mut over = Vec::new();
+    println!("| first view | files | raw | gzip | brotli |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    for (name, path, marker) in VIEWS {
+        if *path == "/connect" {
+            // a fresh visitor: no key kept
+            j.browser
+                .execute("sessionStorage.clear(); localStorage.clear();", vec![])
+                .await
+                .unwrap();
+        }
+        let url = if path.starts_with('/') {
+            path.to_string()
+        } else {
+            format!("/orgs/{org}/{path}")
+        };
+        j.goto(&url).await;
+        j.wait_for_text(marker).await;
+        let sizes = measure(&fetched_paths(&j).await);
+        println!(
+            "| {name} | {} | {} | {} | {} |",
+            sizes.files,
+            kb(sizes.raw),
+            kb(sizes.gzip),
+            kb(sizes.brotli)
+        );
+        let (ceiling, budget) = if *path == "/connect" {
+            (CEILING_CONNECT, BUDGET_CONNECT)
+        } else {
+            (CEILING_PAGE, BUDGET_PAGE)
+        };
+        if sizes.gzip > ceiling {
+            over.push(format!(
+                "{name}: {} gzip, over the ceiling of {}",
+                kb(sizes.gzip),
+                kb(ceiling)
+            ));
+        } else if sizes.gzip > budget {
+            eprintln!(
+                "[size] {name}: {} gzip, {} over the budget of {}",
+                kb(sizes.gzip),
+                kb(sizes.gzip - budget),
+                kb(budget)
+            );
+        }
+        if *path == "/connect" {
+            j.connect().await;
+        }
+    }
+    j.finish().await;
+    if check && !over.is_empty() {
+        eprintln!("size check failed:\n  {}", over.join("\n  "));
+        std::process::exit(1);
+    }
+}

@@ -3,9 +3,10 @@
 
 use api::ApiError;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes, A};
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
-use leptos_router::{path, NavigateOptions};
+use leptos_router::components::{Router, A};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::location::{BrowserUrl, LocationProvider};
+use leptos_router::NavigateOptions;
 
 use crate::areas::{lazy, Page};
 use crate::components::form::{confirm_leave, UnsavedChanges};
@@ -37,14 +38,26 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The connect screen, or (once connected) the shell with every other route. Only this switch
-/// and the connect screen are in the main module: the shell and its route table are a chunk.
+/// The connect screen, or (once connected) the shell with every other page. Only this switch
+/// and the connect screen are in the main module: the shell is a chunk, and it matches the rest
+/// of the address itself (leptos_router's `<Routes>` would add some 30 KB gzip here).
 #[component]
 fn TopLevel() -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let navigate = use_navigate();
     let on_connect = Memo::new(move |_| location.pathname.with(|p| p == "/connect"));
+
+    // What `<Routes>` does after each navigation: let the router put the address in the
+    // browser's history (nothing here waits for data before showing a page).
+    if let Some(browser) = use_context::<BrowserUrl>() {
+        Effect::new(move |_| {
+            location.pathname.track();
+            location.search.track();
+            location.hash.track();
+            browser.ready_to_complete();
+        });
+    }
 
     // No key (never connected, signed out, or a 401): go to connect, coming back here afterwards.
     Effect::new(move |_| {
@@ -80,31 +93,78 @@ fn TopLevel() -> impl IntoView {
     }
 }
 
-/// The routes behind the connect screen (in the shell's chunk); each page's code is a chunk
-/// of its area.
+/// Where an address behind the connect screen points. The shell matches it itself (a handful of
+/// fixed shapes): leptos_router's nested route table cost about 50 KB of wasm here.
+#[derive(Clone, PartialEq, Debug)]
+enum Place {
+    Home,
+    Orgs,
+    OrgNew,
+    /// `/orgs/:org_id/...`
+    Org(String),
+    NotFound,
+}
+
+impl Place {
+    fn of(path: &str) -> Place {
+        let parts: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+        match parts.as_slice() {
+            [] | [""] => Place::Home,
+            ["orgs"] => Place::Orgs,
+            ["orgs", "new"] => Place::OrgNew,
+            ["orgs", id, ..] if !id.is_empty() => Place::Org(id.to_string()),
+            _ => Place::NotFound,
+        }
+    }
+}
+
+/// The page of an organization's address: `/orgs/:org_id/:section[/:detail]`; `None` for a
+/// section that has no page (yet).
+fn org_page(section: &str, detail: Option<&str>) -> Option<Page> {
+    Some(match (section, detail) {
+        ("settings", None) => Page::OrgSettings,
+        ("members", None) => Page::Members,
+        ("invites", None) => Page::Invites,
+        ("invites", Some("new")) => Page::InviteCreate,
+        ("invites", Some("bulk")) => Page::BulkInvite,
+        ("domains", None) => Page::Domains,
+        ("domains", Some(_)) => Page::Domain,
+        ("roles", None) => Page::Roles,
+        ("roles", Some(_)) => Page::Role,
+        ("proxy-records", None) => Page::ProxyRecords,
+        ("proxy-records", Some(_)) => Page::ProxyRecord,
+        _ => return None,
+    })
+}
+
+/// Replaces the address (no history entry), for addresses that only redirect.
+fn redirect(to: String) {
+    let navigate = use_navigate();
+    request_animation_frame(move || {
+        navigate(
+            &to,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        )
+    });
+}
+
+/// The pages behind the connect screen; each page's code is a chunk of its area.
 #[component]
 fn ShellRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
-            <Route path=path!("/") view=|| view! { <Redirect path="/orgs" /> } />
-            <Route path=path!("/orgs") view=|| lazy(Page::OrgList) />
-            <Route path=path!("/orgs/new") view=|| lazy(Page::OrgCreate) />
-            <ParentRoute path=path!("/orgs/:org_id") view=OrgScope>
-                <Route path=path!("") view=OrgHome />
-                <Route path=path!("/settings") view=|| lazy(Page::OrgSettings) />
-                <Route path=path!("/members") view=|| lazy(Page::Members) />
-                <Route path=path!("/invites") view=|| lazy(Page::Invites) />
-                <Route path=path!("/invites/new") view=|| lazy(Page::InviteCreate) />
-                <Route path=path!("/invites/bulk") view=|| lazy(Page::BulkInvite) />
-                <Route path=path!("/domains") view=|| lazy(Page::Domains) />
-                <Route path=path!("/domains/:domain_id") view=|| lazy(Page::Domain) />
-                <Route path=path!("/roles") view=|| lazy(Page::Roles) />
-                <Route path=path!("/roles/:role_id") view=|| lazy(Page::Role) />
-                <Route path=path!("/proxy-records") view=|| lazy(Page::ProxyRecords) />
-                <Route path=path!("/proxy-records/:record_id") view=|| lazy(Page::ProxyRecord) />
-                <Route path=path!("/:section") view=pages::coming_soon::ComingSoon />
-            </ParentRoute>
-        </Routes>
+    let location = use_location();
+    let place = Memo::new(move |_| location.pathname.with(|p| Place::of(p)));
+    move || match place.get() {
+        Place::Home => {
+            redirect("/orgs".into());
+            ().into_any()
+        }
+        Place::Orgs => lazy(Page::OrgList),
+        Place::OrgNew => lazy(Page::OrgCreate),
+        Place::Org(id) => view! { <OrgScope id=id /> }.into_any(),
+        Place::NotFound => view! { <pages::not_found::NotFound /> }.into_any(),
     }
 }
 
@@ -254,10 +314,9 @@ fn OrgSwitcher() -> impl IntoView {
 
 /// `/orgs/:org_id/...`: loads the organization once, provides it, draws its navigation.
 #[component]
-pub fn OrgScope() -> impl IntoView {
+fn OrgScope(id: String) -> impl IntoView {
     let http = use_http();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("org_id").unwrap_or_default()));
+    let id = Memo::new(move |_| id.clone());
     let org = LocalResource::new(move || {
         let id = id.get();
         async move {
@@ -267,6 +326,30 @@ pub fn OrgScope() -> impl IntoView {
     });
     provide_context(CurrentOrg { id, org });
     let location = use_location();
+    // (section, detail) of the address; the page changes only when these do
+    let place = Memo::new(move |_| {
+        location.pathname.with(|p| {
+            let mut parts = p.trim_end_matches('/').split('/').skip(3);
+            let section = parts.next().unwrap_or_default().to_string();
+            (
+                section,
+                parts.next().map(str::to_string),
+                parts.next().is_some(),
+            )
+        })
+    });
+    let page = move || match place.get() {
+        (section, _, _) if section.is_empty() => {
+            redirect(format!("/orgs/{}/members", id.get_untracked()));
+            ().into_any()
+        }
+        (section, detail, false) => match org_page(&section, detail.as_deref()) {
+            Some(page) => lazy(page),
+            None if detail.is_none() => view! { <pages::coming_soon::ComingSoon /> }.into_any(),
+            None => view! { <pages::not_found::NotFound /> }.into_any(),
+        },
+        _ => view! { <pages::not_found::NotFound /> }.into_any(),
+    };
 
     view! {
         <div class="layout">
@@ -305,17 +388,10 @@ pub fn OrgScope() -> impl IntoView {
             </nav>
             <main id="main" class="content" tabindex="-1">
                 <Breadcrumbs />
-                <Outlet />
+                {page}
             </main>
         </div>
     }
-}
-
-/// `/orgs/:org_id` goes to the members page.
-#[component]
-fn OrgHome() -> impl IntoView {
-    let org = use_current_org();
-    view! { <Redirect path=format!("/orgs/{}/members", org.id.get_untracked()) /> }
 }
 
 /// Organizations › Hogflix › Members › New

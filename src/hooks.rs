@@ -5,6 +5,7 @@
 use api::models::Organization;
 use api::{ApiError, Page};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// The organizations the key can see (for the switcher); refetched after create/rename/delete.
 #[derive(Clone, Copy)]
@@ -45,3 +46,18 @@ pub const SECTIONS: [(&str, &str, bool); 9] = [
     ("batch-exports", "Batch exports", false),
     ("", "", false),
 ];
+
+/// Segment `n` of the address (`/orgs/:org_id/:section/:detail_id` = 2, 3, 4), or "".
+pub fn use_path_segment(n: usize) -> Memo<String> {
+    let location = use_location();
+    Memo::new(move |_| {
+        location
+            .pathname
+            .with(|p| p.split('/').nth(n).unwrap_or_default().to_string())
+    })
+}
+
+/// The id in `/orgs/:org_id/:section/:detail_id` (a domain, a role, a proxy record).
+pub fn use_detail_id() -> Memo<String> {
+    use_path_segment(4)
+}

@@ -1,18 +1,16 @@
 //! Placeholder for organization sections that are planned but not built yet.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::hooks::SECTIONS;
 
 #[component]
 pub fn ComingSoon() -> impl IntoView {
-    let params = use_params_map();
-    let section = move || params.with(|p| p.get("section").unwrap_or_default());
+    let section = crate::hooks::use_path_segment(3);
     let known = move || {
         SECTIONS
             .iter()
-            .find(|(seg, _, _)| *seg == section())
+            .find(|(seg, _, _)| section.with(|s| s == seg))
             .map(|(_, l, _)| *l)
     };
     view! {

@@ -7,7 +7,7 @@ use api::models::{DomainCreate, DomainPatch, OrganizationDomain, SsoEnforcement}
 use api::{validate, ApiError};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::components::copy::CopyButton;
 use crate::components::dialog::ConfirmDialog;
@@ -223,8 +223,7 @@ pub fn DomainsPage() -> impl IntoView {
 pub fn DomainPage() -> impl IntoView {
     let http = use_http();
     let current = use_current_org();
-    let params = use_params_map();
-    let domain_id = Memo::new(move |_| params.with(|p| p.get("domain_id").unwrap_or_default()));
+    let domain_id = crate::hooks::use_detail_id();
     let domain = LocalResource::new(move || {
         let org = current.id.get();
         let id = domain_id.get();

@@ -7,7 +7,7 @@ use api::models::{ProxyRecord, ProxyRecordCreate, ProxyRecordStatus};
 use api::{validate, ApiError};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::components::copy::CopyButton;
 use crate::components::dialog::ConfirmDialog;
@@ -158,8 +158,7 @@ pub fn ProxyRecordPage() -> impl IntoView {
     let toasts = use_toasts();
     let current = use_current_org();
     let navigate = use_navigate();
-    let params = use_params_map();
-    let record_id = Memo::new(move |_| params.with(|p| p.get("record_id").unwrap_or_default()));
+    let record_id = crate::hooks::use_detail_id();
     let record = LocalResource::new(move || {
         let org = current.id.get();
         let id = record_id.get();

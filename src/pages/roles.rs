@@ -9,7 +9,7 @@ use api::models::{
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::components::dialog::{ConfirmDialog, ConfirmState};
 use crate::components::feedback::{describe_error, load};
@@ -162,8 +162,7 @@ pub fn RolesPage() -> impl IntoView {
 pub fn RolePage() -> impl IntoView {
     let http = use_http();
     let current = use_current_org();
-    let params = use_params_map();
-    let role_id = Memo::new(move |_| params.with(|p| p.get("role_id").unwrap_or_default()));
+    let role_id = crate::hooks::use_detail_id();
     let role = LocalResource::new(move || {
         let org = current.id.get();
         let id = role_id.get();

@@ -146,7 +146,9 @@ fn not_found() -> Response {
 
 /// The request path as a relative path inside dist/, or `None` when it tries to leave it.
 pub fn safe_relative_path(path: &str) -> Option<PathBuf> {
-    let decoded = crate::demo::pagination::percent_decode(path)?;
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
     if decoded.contains('\\') || decoded.contains('\0') {
         return None;
     }

@@ -10,7 +10,7 @@ use super::store::{thousands, ts, ts_opt, BatchExport, Run, Store};
 use super::timezones::is_timezone;
 use super::validate::{self, Str};
 use super::{Ctx, Outcome, Reply};
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// `interval` choices.
 pub const INTERVALS: &[&str] = &["hour", "day", "week", "every 5 minutes", "every 15 minutes"];
@@ -196,9 +196,12 @@ pub fn public_config(kind: &str, config: &Map<String, Value>) -> Map<String, Val
 }
 
 /// Unknown keys, then missing required ones (`NoOp` takes anything).
-pub fn check_config(kind: &str, config: &Map<String, Value>) -> Result<(), ApiError> {
+pub fn check_config(kind: &str, config: &Map<String, Value>) -> Result<(), ErrorReply> {
     let Some(dest) = destination(kind) else {
-        return Err(ApiError::invalid_choice("destination__type", &json!(kind)));
+        return Err(ErrorReply::invalid_choice(
+            "destination__type",
+            &json!(kind),
+        ));
     };
     if dest.kind == "NoOp" {
         return Ok(());
@@ -210,7 +213,7 @@ pub fn check_config(kind: &str, config: &Map<String, Value>) -> Result<(), ApiEr
         .collect();
     if !unknown.is_empty() {
         unknown.sort();
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             "destination",
             "invalid",
             format!("Configuration has unknown field/s: {}", unknown.join(", ")),
@@ -223,7 +226,7 @@ pub fn check_config(kind: &str, config: &Map<String, Value>) -> Result<(), ApiEr
         .filter(|k| config.get(*k).is_none_or(|v| v.is_null() || v == ""))
         .collect();
     if !missing.is_empty() {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             "destination",
             "required",
             format!(
@@ -356,19 +359,19 @@ pub fn parse_datetime(value: &str) -> Option<DateTime<Utc>> {
 fn datetime_field(
     body: &Map<String, Value>,
     key: &str,
-) -> Result<Option<Option<DateTime<Utc>>>, ApiError> {
+) -> Result<Option<Option<DateTime<Utc>>>, ErrorReply> {
     match body.get(key) {
         None => Ok(None),
         Some(Value::Null) => Ok(Some(None)),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(Some(None)),
         Some(Value::String(s)) => parse_datetime(s).map(|t| Some(Some(t))).ok_or_else(|| {
-            ApiError::field(
+            ErrorReply::field(
                 key,
                 "invalid",
                 "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].",
             )
         }),
-        Some(_) => Err(ApiError::field(
+        Some(_) => Err(ErrorReply::field(
             key,
             "invalid",
             "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].",
@@ -380,12 +383,12 @@ fn datetime_field(
 /// A body's destination: its type (if given) and config.
 type DestinationInput = (Option<String>, Map<String, Value>);
 
-fn read_destination(body: &Map<String, Value>) -> Result<Option<DestinationInput>, ApiError> {
+fn read_destination(body: &Map<String, Value>) -> Result<Option<DestinationInput>, ErrorReply> {
     let Some(value) = body.get("destination") else {
         return Ok(None);
     };
     let Value::Object(dest) = value else {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             "destination",
             "invalid",
             format!(
@@ -397,13 +400,13 @@ fn read_destination(body: &Map<String, Value>) -> Result<Option<DestinationInput
     let kind = match dest.get("type") {
         None => None,
         Some(Value::String(k)) if destination(k).is_some() => Some(k.clone()),
-        Some(other) => return Err(ApiError::invalid_choice("destination__type", other)),
+        Some(other) => return Err(ErrorReply::invalid_choice("destination__type", other)),
     };
     let config = match dest.get("config") {
         None | Some(Value::Null) => Map::new(),
         Some(Value::Object(c)) => c.clone(),
         Some(other) => {
-            return Err(ApiError::field(
+            return Err(ErrorReply::field(
                 "destination__config",
                 "invalid",
                 format!(
@@ -430,7 +433,7 @@ struct Fields {
     offset_hour: Option<Option<i64>>,
 }
 
-fn read_fields(body: &Map<String, Value>) -> Result<Fields, ApiError> {
+fn read_fields(body: &Map<String, Value>) -> Result<Fields, ErrorReply> {
     let name = validate::opt_string(body, "name", Str::max(255))?;
     let model = match body.get("model") {
         None => None,
@@ -447,13 +450,13 @@ fn read_fields(body: &Map<String, Value>) -> Result<Fields, ApiError> {
         None => None,
         Some(Value::Null) => Some(None),
         Some(Value::String(tz)) if is_timezone(tz) => Some(Some(tz.clone())),
-        Some(other) => return Err(ApiError::invalid_choice("timezone", other)),
+        Some(other) => return Err(ErrorReply::invalid_choice("timezone", other)),
     };
     let offset_day = validate::integer(body, "offset_day", 0, 6, true)?;
     let offset_hour = validate::integer(body, "offset_hour", 0, 23, true)?;
     if let (Some(Some(s)), Some(Some(e))) = (&start_at, &end_at) {
         if s >= e {
-            return Err(ApiError::field(
+            return Err(ErrorReply::field(
                 "end_at",
                 "invalid",
                 "end_at must be after start_at.",
@@ -481,16 +484,17 @@ pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(page(&ctx.url, items, DEFAULT_LIMIT)))
 }
 
-fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ApiError> {
+fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ErrorReply> {
     let wanted = id.to_ascii_lowercase();
     store.orgs[oi]
         .batch_exports
         .iter()
         .position(|b| b.id == wanted)
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(ErrorReply::not_found)
 }
 
-pub fn retrieve(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn retrieve(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let bi = find(store, oi, id)?;
     Ok(Reply::ok(export_json(&store.orgs[oi].batch_exports[bi])))
 }
@@ -498,21 +502,21 @@ pub fn retrieve(store: &mut Store, oi: usize, id: &str) -> Outcome {
 pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     let body = ctx.object()?;
     let f = read_fields(&body)?;
-    let name = f.name.clone().ok_or_else(|| ApiError::required("name"))?;
+    let name = f.name.clone().ok_or_else(|| ErrorReply::required("name"))?;
     let (kind, config) =
-        read_destination(&body)?.ok_or_else(|| ApiError::required("destination"))?;
-    let kind = kind.ok_or_else(|| ApiError::required("destination__type"))?;
+        read_destination(&body)?.ok_or_else(|| ErrorReply::required("destination"))?;
+    let kind = kind.ok_or_else(|| ErrorReply::required("destination__type"))?;
     check_config(&kind, &config)?;
     let interval = f
         .interval
         .clone()
-        .ok_or_else(|| ApiError::required("interval"))?;
+        .ok_or_else(|| ErrorReply::required("interval"))?;
     let team_id = store.orgs[oi]
         .projects
         .first()
         .map(|p| p.id)
         .ok_or_else(|| {
-            ApiError::validation(
+            ErrorReply::validation(
                 "invalid",
                 "The organization has no project to export from.",
                 None,
@@ -545,7 +549,8 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::created(out))
 }
 
-pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
+pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let bi = find(store, oi, id)?;
     let body = ctx.object()?;
     let f = read_fields(&body)?;
@@ -553,7 +558,7 @@ pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
     if let Some((kind, config)) = read_destination(&body)? {
         if let Some(kind) = kind {
             if kind != be.destination_type {
-                return Err(ApiError::field(
+                return Err(ErrorReply::field(
                     "destination__type",
                     "invalid",
                     "The destination type of a batch export cannot be changed.",
@@ -606,13 +611,15 @@ pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(out))
 }
 
-pub fn delete(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let bi = find(store, oi, id)?;
     store.orgs[oi].batch_exports.remove(bi);
     Ok(Reply::NoContent)
 }
 
-pub fn action(store: &mut Store, oi: usize, id: &str, action: &str, ctx: &Ctx) -> Outcome {
+pub fn action(store: &mut Store, oi: usize, ctx: &Ctx, action: &str) -> Outcome {
+    let id = ctx.id();
     let bi = find(store, oi, id)?;
     match action {
         "pause" | "unpause" => {
@@ -628,7 +635,7 @@ pub fn action(store: &mut Store, oi: usize, id: &str, action: &str, ctx: &Ctx) -
         }
         "backfill" => backfill(store, oi, bi, ctx),
         "logs" => logs(store, oi, bi, ctx),
-        _ => Err(ApiError::not_found()),
+        _ => Err(ErrorReply::not_found()),
     }
 }
 
@@ -636,18 +643,18 @@ fn backfill(store: &mut Store, oi: usize, bi: usize, ctx: &Ctx) -> Outcome {
     let body = ctx.object()?;
     let start = datetime_field(&body, "start_at")?
         .flatten()
-        .ok_or_else(|| ApiError::required("start_at"))?;
+        .ok_or_else(|| ErrorReply::required("start_at"))?;
     let now = Utc::now();
     let end = datetime_field(&body, "end_at")?.flatten().unwrap_or(now);
     if start >= end {
-        return Err(ApiError::validation(
+        return Err(ErrorReply::validation(
             "invalid",
             "The initial backfill datetime 'start_at' happens after 'end_at'",
             None,
         ));
     }
     if end > now + Duration::seconds(1) {
-        return Err(ApiError::validation(
+        return Err(ErrorReply::validation(
             "invalid",
             format!("The provided 'end_at' ({}) is in the future", ts(&end)),
             None,
@@ -780,14 +787,14 @@ fn logs(store: &Store, oi: usize, bi: usize, ctx: &Ctx) -> Outcome {
         None | Some("") => LOGS_DEFAULT_LIMIT,
         Some(v) => match v.trim().parse::<i64>() {
             Ok(n) if n < 1 => {
-                return Err(ApiError::field(
+                return Err(ErrorReply::field(
                     "limit",
                     "min_value",
                     "Ensure this value is greater than or equal to 1.",
                 ))
             }
             Ok(n) if n > LOGS_MAX_LIMIT as i64 => {
-                return Err(ApiError::field(
+                return Err(ErrorReply::field(
                     "limit",
                     "max_value",
                     format!("Ensure this value is less than or equal to {LOGS_MAX_LIMIT}."),
@@ -795,7 +802,7 @@ fn logs(store: &Store, oi: usize, bi: usize, ctx: &Ctx) -> Outcome {
             }
             Ok(n) => n as usize,
             Err(_) => {
-                return Err(ApiError::field(
+                return Err(ErrorReply::field(
                     "limit",
                     "invalid",
                     "A valid integer is required.",
@@ -809,7 +816,7 @@ fn logs(store: &Store, oi: usize, bi: usize, ctx: &Ctx) -> Outcome {
             let mut out = Vec::new();
             for level in v.split(',').map(|l| l.trim().to_ascii_uppercase()) {
                 if !LOG_LEVELS.contains(&level.as_str()) {
-                    return Err(ApiError::invalid_choice("level", &json!(v)));
+                    return Err(ErrorReply::invalid_choice("level", &json!(v)));
                 }
                 out.push(level);
             }
@@ -820,12 +827,12 @@ fn logs(store: &Store, oi: usize, bi: usize, ctx: &Ctx) -> Outcome {
         .param("search")
         .map(|s| s.to_lowercase())
         .filter(|s| !s.is_empty());
-    let bound = |key: &str| -> Result<Option<DateTime<Utc>>, ApiError> {
+    let bound = |key: &str| -> Result<Option<DateTime<Utc>>, ErrorReply> {
         match url.param(key) {
             None | Some("") => Ok(None),
             Some(v) => parse_datetime(v)
                 .map(Some)
-                .ok_or_else(|| ApiError::field(key, "invalid", "Datetime has wrong format.")),
+                .ok_or_else(|| ErrorReply::field(key, "invalid", "Datetime has wrong format.")),
         }
     };
     let after = bound("after")?;

@@ -98,7 +98,6 @@ pub enum Backend {
 
 /// Shared by every handler.
 pub struct AppState {
-    pub static_files: static_files::StaticFiles,
     pub backend: Backend,
     pub faults: faults::Faults,
 }
@@ -110,10 +109,6 @@ pub fn app(config: Config) -> Router {
         None => Backend::Demo(Arc::new(demo::Demo::new(config.deterministic))),
     };
     let state = Arc::new(AppState {
-        static_files: static_files::StaticFiles::new(
-            config.dist.clone(),
-            config.connect_src.clone(),
-        ),
         backend,
         faults: faults::Faults::new(config.faults.clone()),
     });
@@ -143,7 +138,8 @@ pub fn app(config: Config) -> Router {
             state.clone(),
             faults::inject,
         ))
-        .layer(cors);
+        .layer(cors)
+        .layer(CompressionLayer::new());
 
     let mut router = Router::new().merge(api);
     if config.faults.control {
@@ -155,9 +151,8 @@ pub fn app(config: Config) -> Router {
             .route("/_demo/reset", post(demo::reset_handler));
     }
     router
-        .fallback(static_files::handle)
+        .fallback_service(static_files::router(config.dist, config.connect_src))
         .with_state(state)
-        .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

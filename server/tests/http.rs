@@ -14,6 +14,8 @@ const INLINE_SCRIPT: &str =
     "\nimport init from '/posthog-console-0123456789abcdef.js';\nawait init();\n";
 const JS_NAME: &str = "posthog-console-0123456789abcdef.js";
 const WASM_NAME: &str = "posthog-console-0123456789abcdef_bg.wasm";
+const GZIP_COPY: &[u8] = b"\x1f\x8b pre-compressed by the build (gzip)";
+const BROTLI_COPY: &[u8] = b"pre-compressed by the build (brotli)";
 
 async fn start(config: Config) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -45,6 +47,11 @@ fn temp_dist() -> PathBuf {
     let mut wasm = b"\0asm\x01\0\0\0".to_vec();
     wasm.extend(std::iter::repeat_n(7u8, 4096));
     std::fs::write(dir.join(WASM_NAME), wasm).unwrap();
+    // the build's pre-compressed copies (their bytes only need to be told apart here)
+    for name in [JS_NAME, WASM_NAME] {
+        std::fs::write(dir.join(format!("{name}.gz")), GZIP_COPY).unwrap();
+        std::fs::write(dir.join(format!("{name}.br")), BROTLI_COPY).unwrap();
+    }
     std::fs::write(dir.join("robots.txt"), "User-agent: *\n").unwrap();
     dir
 }
@@ -140,8 +147,7 @@ async fn static_files_types_caching_compression_and_fallback() {
         header_str(&js, "cache-control"),
         "public, max-age=31536000, immutable"
     );
-    let body = js.bytes().await.unwrap();
-    assert_eq!(&body[..2], &[0x1f, 0x8b], "gzip magic");
+    assert_eq!(js.bytes().await.unwrap(), GZIP_COPY);
 
     let wasm_gz = c
         .get(format!("{base}/{WASM_NAME}"))
@@ -157,6 +163,8 @@ async fn static_files_types_caching_compression_and_fallback() {
         .await
         .unwrap();
     assert_eq!(header_str(&wasm_br, "content-encoding"), "br");
+    assert_eq!(header_str(&wasm_br, "content-type"), "application/wasm");
+    assert_eq!(wasm_br.bytes().await.unwrap(), BROTLI_COPY);
 
     // client routes get index.html, uncached and with the CSP
     let route = c

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing the console needs, skipping what is already there at the
 # right version: the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
-# wasm-split-cli (the code splitter), wasm-opt (npm binaryen) and, with --browser, Chromium +
-# chromedriver from Debian. Offline machines: nothing here downloads from anywhere but crates.io,
-# npm and Debian.
+# wasm-split-cli (the code splitter), wasm-opt (npm binaryen), brotli and, with --browser,
+# Chromium + chromedriver from Debian. Offline machines: nothing here downloads from anywhere but
+# crates.io, npm and Debian.
 #
 # On a machine with nothing installed most of the time goes into compiling the three Rust tools.
 # They are compiled at the same time (their serial phases overlap) with a light release profile
@@ -55,10 +55,10 @@ tool_install() {
     cargo install --quiet "$@"
 }
 
-apt_browser() {
+apt_install() {
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq "$@" >/dev/null
 }
 
 # wasm-bindgen version pinned in Cargo.lock
@@ -91,8 +91,15 @@ if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{pr
   step "wasm-opt-binaryen-$BINARYEN_VERSION" npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION"
 fi
 
+# Debian packages, in one apt step (two would wait on each other's lock): brotli for the app
+# build's .br copies, and with --browser Chromium and its driver
+debs=()
+command -v brotli >/dev/null || debs+=(brotli)
 if [ "$want_browser" = 1 ] && { ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; }; then
-  step chromium-debian apt_browser
+  debs+=(chromium chromium-driver)
+fi
+if [ "${#debs[@]}" -gt 0 ]; then
+  step debian-packages apt_install "${debs[@]}"
 fi
 
 # Fetch crates once so trunk/cargo can run --offline.

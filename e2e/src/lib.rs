@@ -9,12 +9,16 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::wait::Wait;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 pub const DEMO_KEY: &str = server::DEMO_KEY;
 /// How long a journey waits for something to appear before failing.
 pub const WAIT: Duration = Duration::from_secs(15);
+/// How often a journey looks again.
+const POLL: Duration = Duration::from_millis(50);
 
 pub struct Journey {
     pub browser: Client,
@@ -177,6 +181,24 @@ impl Journey {
             .unwrap()
     }
 
+    /// A member of an organization at the given level who is not the demo user, from the API.
+    pub async fn some_member(&self, org: &str, level: u64) -> (String, String) {
+        let me = self.api_get("/api/users/@me/").await;
+        let page = self
+            .api_get(&format!("/api/organizations/{org}/members/?limit=500"))
+            .await;
+        let member = page["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["level"] == level && m["user"]["uuid"] != me["uuid"])
+            .expect("a member at that level")
+            .clone();
+        let email = member["user"]["email"].as_str().unwrap().to_string();
+        let uuid = member["user"]["uuid"].as_str().unwrap().to_string();
+        (email, uuid)
+    }
+
     /// Tells the demo server to answer the next `count` API requests under `path_prefix` with a
     /// fault: 500, 429 or "drop".
     pub async fn inject_fault(&self, status: serde_json::Value, count: u32, path_prefix: &str) {
@@ -201,16 +223,38 @@ impl Journey {
         self.wait_for_path_starting("/orgs").await;
     }
 
-    pub async fn find(&self, css: &str) -> Element {
+    /// fantoccini's wait with the journeys' timeout and period.
+    fn wait(&self) -> Wait<'_> {
+        self.browser.wait().at_most(WAIT).every(POLL)
+    }
+
+    /// Polls `check` until it gives a value, or fails the journey saying what it waited for and
+    /// what the page shows. (fantoccini's `Wait` covers elements and URLs; this covers the rest:
+    /// text, path prefixes, clicks that need a settled element.)
+    async fn until<T>(&self, what: &str, mut check: impl AsyncFnMut() -> Option<T>) -> T {
         let started = Instant::now();
         loop {
-            if let Ok(el) = self.browser.find(Locator::Css(css)).await {
-                return el;
+            if let Some(found) = check().await {
+                return found;
             }
             if started.elapsed() > WAIT {
-                panic!("no element matches {css} on {}", self.current_path().await);
+                panic!(
+                    "waited {WAIT:?} for {what} at {}; the page shows:\n{}",
+                    self.current_path().await,
+                    self.body_text().await
+                );
             }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        match self.wait().for_element(Locator::Css(css)).await {
+            Ok(element) => element,
+            Err(e) => panic!(
+                "no element matches {css} on {}: {e}",
+                self.current_path().await
+            ),
         }
     }
 
@@ -218,8 +262,11 @@ impl Journey {
     pub async fn fill(&self, css: &str, text: &str) {
         let input = self.find(css).await;
         input.click().await.unwrap();
-        input.send_keys("\u{E009}a\u{E000}").await.unwrap();
-        input.send_keys("\u{E003}").await.unwrap();
+        input
+            .send_keys(&format!("{}a{}", Key::Control, Key::Null))
+            .await
+            .unwrap();
+        input.send_keys(&Key::Backspace).await.unwrap();
         if !text.is_empty() {
             input.send_keys(text).await.unwrap();
         }
@@ -253,59 +300,32 @@ impl Journey {
     }
 
     pub async fn click_xpath(&self, xpath: &str) {
-        let started = Instant::now();
-        loop {
-            if let Ok(el) = self.browser.find(Locator::XPath(xpath)).await {
-                if el.click().await.is_ok() {
-                    return;
-                }
-            }
-            if started.elapsed() > WAIT {
-                panic!(
-                    "nothing clickable at {xpath} on {}",
-                    self.current_path().await
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.click(Locator::XPath(xpath)).await;
     }
 
     pub async fn click_css(&self, css: &str) {
-        let started = Instant::now();
-        loop {
-            if let Ok(el) = self.browser.find(Locator::Css(css)).await {
-                if el.click().await.is_ok() {
-                    return;
-                }
-            }
-            if started.elapsed() > WAIT {
-                panic!(
-                    "nothing clickable at {css} on {}",
-                    self.current_path().await
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.click(Locator::Css(css)).await;
     }
 
-    /// Chooses an option (by its visible text) in a select.
-    /// (Options may arrive with data: waits for the option to exist.)
+    /// Waits for the element, then clicks it; an element re-rendered or still covered when
+    /// clicked is found again.
+    async fn click(&self, locator: Locator<'_>) {
+        let what = format!("something clickable at {locator:?}");
+        self.until(&what, async || {
+            let element = self.wait().for_element(locator).await.ok()?;
+            element.click().await.ok()
+        })
+        .await
+    }
+
+    /// Chooses an option (by its visible text) in a select; options may arrive with data.
     pub async fn select_option(&self, select_css: &str, option_text: &str) {
-        let started = Instant::now();
-        loop {
-            if let Ok(select) = self.browser.find(Locator::Css(select_css)).await {
-                if select.select_by_label(option_text).await.is_ok() {
-                    return;
-                }
-            }
-            if started.elapsed() > WAIT {
-                panic!(
-                    "no option {option_text:?} in {select_css} on {}",
-                    self.current_path().await
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let what = format!("an option {option_text:?} in {select_css}");
+        self.until(&what, async || {
+            let select = self.browser.find(Locator::Css(select_css)).await.ok()?;
+            select.select_by_label(option_text).await.ok()
+        })
+        .await
     }
 
     pub async fn body_text(&self) -> String {
@@ -317,49 +337,28 @@ impl Journey {
 
     /// Waits until the page shows `text` somewhere.
     pub async fn wait_for_text(&self, text: &str) {
-        let started = Instant::now();
-        loop {
-            if self.body_text().await.contains(text) {
-                return;
-            }
-            if started.elapsed() > WAIT {
-                panic!(
-                    "the page never showed {text:?}; it shows:\n{}",
-                    self.body_text().await
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.until(&format!("the text {text:?}"), async || {
+            self.body_text().await.contains(text).then_some(())
+        })
+        .await
     }
 
     /// Waits until `text` is gone from the page.
     pub async fn wait_for_no_text(&self, text: &str) {
-        let started = Instant::now();
-        while self.body_text().await.contains(text) {
-            if started.elapsed() > WAIT {
-                panic!("the page still shows {text:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.until(&format!("the text {text:?} to go"), async || {
+            (!self.body_text().await.contains(text)).then_some(())
+        })
+        .await
     }
 
     /// Waits until the text of the element at `css` contains `text`.
     pub async fn wait_for_text_in(&self, css: &str, text: &str) {
-        let started = Instant::now();
-        loop {
-            if let Ok(el) = self.browser.find(Locator::Css(css)).await {
-                if el.text().await.unwrap_or_default().contains(text) {
-                    return;
-                }
-            }
-            if started.elapsed() > WAIT {
-                panic!(
-                    "{css} never showed {text:?}; the page shows:\n{}",
-                    self.body_text().await
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.until(&format!("{text:?} in {css}"), async || {
+            let element = self.browser.find(Locator::Css(css)).await.ok()?;
+            let shown = element.text().await.unwrap_or_default();
+            shown.contains(text).then_some(())
+        })
+        .await
     }
 
     pub async fn current_path(&self) -> String {
@@ -373,35 +372,20 @@ impl Journey {
     }
 
     pub async fn wait_for_path(&self, expected: &str) {
-        let started = Instant::now();
-        loop {
-            if self.current_path().await == expected {
-                return;
-            }
-            if started.elapsed() > WAIT {
-                panic!(
-                    "expected to be at {expected}, but at {}",
-                    self.current_path().await
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        let url = url::Url::parse(&self.url(expected)).unwrap();
+        if let Err(e) = self.wait().for_url(&url).await {
+            panic!(
+                "expected to be at {expected}, but at {}: {e}",
+                self.current_path().await
+            );
         }
     }
 
     pub async fn wait_for_path_starting(&self, prefix: &str) {
-        let started = Instant::now();
-        loop {
-            if self.current_path().await.starts_with(prefix) {
-                return;
-            }
-            if started.elapsed() > WAIT {
-                panic!(
-                    "expected a path under {prefix}, but at {}",
-                    self.current_path().await
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.until(&format!("a path under {prefix}"), async || {
+            self.current_path().await.starts_with(prefix).then_some(())
+        })
+        .await
     }
 
     /// Ends the browser session and chromedriver.

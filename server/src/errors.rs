@@ -5,16 +5,17 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
-/// An error answer of the API.
+/// An error answer of the demo API and of the server itself (413, 502, injected faults), in
+/// PostHog's shapes. Not `api::ApiError`, which is what a client makes of such an answer.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiError {
+pub struct ErrorReply {
     pub status: StatusCode,
     pub body: Value,
-    /// `Allow` for 405, `WWW-Authenticate` for 401.
+    /// `WWW-Authenticate` for 401.
     pub extra_header: Option<(header::HeaderName, String)>,
 }
 
-impl ApiError {
+impl ErrorReply {
     /// PostHog's standard body.
     pub fn new(
         status: StatusCode,
@@ -22,8 +23,8 @@ impl ApiError {
         code: &str,
         detail: impl Into<String>,
         attr: Option<&str>,
-    ) -> ApiError {
-        ApiError {
+    ) -> ErrorReply {
+        ErrorReply {
             status,
             body: json!({"type": kind, "code": code, "detail": detail.into(), "attr": attr}),
             extra_header: None,
@@ -31,8 +32,8 @@ impl ApiError {
     }
 
     /// 400 `validation_error`.
-    pub fn validation(code: &str, detail: impl Into<String>, attr: Option<&str>) -> ApiError {
-        ApiError::new(
+    pub fn validation(code: &str, detail: impl Into<String>, attr: Option<&str>) -> ErrorReply {
+        ErrorReply::new(
             StatusCode::BAD_REQUEST,
             "validation_error",
             code,
@@ -42,24 +43,24 @@ impl ApiError {
     }
 
     /// 400 `validation_error` on a field.
-    pub fn field(attr: &str, code: &str, detail: impl Into<String>) -> ApiError {
-        ApiError::validation(code, detail, Some(attr))
+    pub fn field(attr: &str, code: &str, detail: impl Into<String>) -> ErrorReply {
+        ErrorReply::validation(code, detail, Some(attr))
     }
 
-    pub fn required(attr: &str) -> ApiError {
-        ApiError::field(attr, "required", "This field is required.")
+    pub fn required(attr: &str) -> ErrorReply {
+        ErrorReply::field(attr, "required", "This field is required.")
     }
 
-    pub fn blank(attr: &str) -> ApiError {
-        ApiError::field(attr, "blank", "This field may not be blank.")
+    pub fn blank(attr: &str) -> ErrorReply {
+        ErrorReply::field(attr, "blank", "This field may not be blank.")
     }
 
-    pub fn null(attr: &str) -> ApiError {
-        ApiError::field(attr, "null", "This field may not be null.")
+    pub fn null(attr: &str) -> ErrorReply {
+        ErrorReply::field(attr, "null", "This field may not be null.")
     }
 
-    pub fn max_length(attr: &str, max: usize) -> ApiError {
-        ApiError::field(
+    pub fn max_length(attr: &str, max: usize) -> ErrorReply {
+        ErrorReply::field(
             attr,
             "max_length",
             format!("Ensure this field has no more than {max} characters."),
@@ -67,12 +68,12 @@ impl ApiError {
     }
 
     /// 400 `invalid_choice`: `"value" is not a valid choice.`
-    pub fn invalid_choice(attr: &str, value: &Value) -> ApiError {
+    pub fn invalid_choice(attr: &str, value: &Value) -> ErrorReply {
         let shown = match value {
             Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        ApiError::field(
+        ErrorReply::field(
             attr,
             "invalid_choice",
             format!("\"{shown}\" is not a valid choice."),
@@ -80,8 +81,8 @@ impl ApiError {
     }
 
     /// 404 `not_found`, for unknown ids and unknown routes alike.
-    pub fn not_found() -> ApiError {
-        ApiError::new(
+    pub fn not_found() -> ErrorReply {
+        ErrorReply::new(
             StatusCode::NOT_FOUND,
             "invalid_request",
             "not_found",
@@ -91,8 +92,8 @@ impl ApiError {
     }
 
     /// 403 `permission_denied` (PostHog files it under `authentication_error`).
-    pub fn forbidden(detail: impl Into<String>) -> ApiError {
-        ApiError::new(
+    pub fn forbidden(detail: impl Into<String>) -> ErrorReply {
+        ErrorReply::new(
             StatusCode::FORBIDDEN,
             "authentication_error",
             "permission_denied",
@@ -102,13 +103,13 @@ impl ApiError {
     }
 
     /// 403 for an action that needs a higher organization level.
-    pub fn insufficient_level() -> ApiError {
-        ApiError::forbidden("Your organization access level is insufficient.")
+    pub fn insufficient_level() -> ErrorReply {
+        ErrorReply::forbidden("Your organization access level is insufficient.")
     }
 
     /// 401 without an Authorization header.
-    pub fn not_authenticated() -> ApiError {
-        let mut e = ApiError::new(
+    pub fn not_authenticated() -> ErrorReply {
+        let mut e = ErrorReply::new(
             StatusCode::UNAUTHORIZED,
             "authentication_error",
             "not_authenticated",
@@ -120,8 +121,8 @@ impl ApiError {
     }
 
     /// 401 for a key that is not valid.
-    pub fn authentication_failed() -> ApiError {
-        let mut e = ApiError::new(
+    pub fn authentication_failed() -> ErrorReply {
+        let mut e = ErrorReply::new(
             StatusCode::UNAUTHORIZED,
             "authentication_error",
             "authentication_failed",
@@ -132,24 +133,20 @@ impl ApiError {
         e
     }
 
-    /// 405 with an `Allow` header.
-    pub fn method_not_allowed(method: &str, allowed: &[&str]) -> ApiError {
-        let mut e = ApiError::new(
+    /// 405 (its `Allow` is written by the router, see [`posthog_allow`]).
+    pub fn method_not_allowed(method: &str) -> ErrorReply {
+        ErrorReply::new(
             StatusCode::METHOD_NOT_ALLOWED,
             "invalid_request",
             "method_not_allowed",
             format!("Method \"{method}\" not allowed."),
             None,
-        );
-        let mut allow: Vec<&str> = allowed.to_vec();
-        allow.push("OPTIONS");
-        e.extra_header = Some((header::ALLOW, allow.join(", ")));
-        e
+        )
     }
 
     /// 400 `parse_error` for a body that is not JSON.
-    pub fn parse_error(message: impl std::fmt::Display) -> ApiError {
-        ApiError::new(
+    pub fn parse_error(message: impl std::fmt::Display) -> ErrorReply {
+        ErrorReply::new(
             StatusCode::BAD_REQUEST,
             "invalid_request",
             "parse_error",
@@ -159,8 +156,8 @@ impl ApiError {
     }
 
     /// 415 for a body sent as a form rather than JSON.
-    pub fn unsupported_media_type(content_type: &str) -> ApiError {
-        ApiError::new(
+    pub fn unsupported_media_type(content_type: &str) -> ErrorReply {
+        ErrorReply::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "invalid_request",
             "unsupported_media_type",
@@ -170,8 +167,8 @@ impl ApiError {
     }
 
     /// 413 for a body over [`crate::MAX_BODY_BYTES`].
-    pub fn too_large() -> ApiError {
-        ApiError::new(
+    pub fn too_large() -> ErrorReply {
+        ErrorReply::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "invalid_request",
             "request_too_large",
@@ -184,8 +181,8 @@ impl ApiError {
     }
 
     /// 429 as PostHog throttles: no Retry-After header, the wait is in `detail`.
-    pub fn throttled(seconds: u64) -> ApiError {
-        ApiError::new(
+    pub fn throttled(seconds: u64) -> ErrorReply {
+        ErrorReply::new(
             StatusCode::TOO_MANY_REQUESTS,
             "throttled_error",
             "throttled",
@@ -195,8 +192,8 @@ impl ApiError {
     }
 
     /// 500.
-    pub fn server_error() -> ApiError {
-        ApiError::new(
+    pub fn server_error() -> ErrorReply {
+        ErrorReply::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "server_error",
             "error",
@@ -206,8 +203,8 @@ impl ApiError {
     }
 
     /// A bare body (`{"detail": ...}` or `{"error": ...}`) as some PostHog endpoints answer.
-    pub fn bare(status: StatusCode, body: Value) -> ApiError {
-        ApiError {
+    pub fn bare(status: StatusCode, body: Value) -> ErrorReply {
+        ErrorReply {
             status,
             body,
             extra_header: None,
@@ -215,7 +212,7 @@ impl ApiError {
     }
 }
 
-impl ApiError {
+impl ErrorReply {
     /// The body as text; PostHog's standard shape keeps its key order (type, code, detail, attr).
     pub fn body_text(&self) -> String {
         let standard = self.body.as_object().filter(|o| {
@@ -234,7 +231,7 @@ impl ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
+impl IntoResponse for ErrorReply {
     fn into_response(self) -> Response {
         let mut response = (
             self.status,
@@ -252,6 +249,30 @@ impl IntoResponse for ApiError {
         }
         response
     }
+}
+
+/// The `Allow` of a 405 as PostHog's API writes it: axum's `GET,HEAD,POST` becomes
+/// `GET, POST, OPTIONS`; other answers (a 401 of a wrong method) have none.
+pub async fn posthog_allow(mut response: Response) -> Response {
+    if response.status() != StatusCode::METHOD_NOT_ALLOWED {
+        response.headers_mut().remove(header::ALLOW);
+        return response;
+    }
+    let Some(allow) = response.headers().get(header::ALLOW) else {
+        return response;
+    };
+    let mut methods: Vec<&str> = allow
+        .to_str()
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|m| !m.is_empty() && *m != "HEAD")
+        .collect();
+    methods.push("OPTIONS");
+    if let Ok(value) = HeaderValue::from_str(&methods.join(", ")) {
+        response.headers_mut().insert(header::ALLOW, value);
+    }
+    response
 }
 
 /// A JSON answer with its content type.
@@ -274,14 +295,14 @@ mod tests {
     #[test]
     fn standard_bodies_keep_posthog_key_order() {
         assert_eq!(
-            ApiError::not_found().body_text(),
+            ErrorReply::not_found().body_text(),
             r#"{"type":"invalid_request","code":"not_found","detail":"Not found.","attr":null}"#
         );
         assert_eq!(
-            ApiError::field("name", "blank", "This field may not be blank.").body_text(),
+            ErrorReply::field("name", "blank", "This field may not be blank.").body_text(),
             r#"{"type":"validation_error","code":"blank","detail":"This field may not be blank.","attr":"name"}"#
         );
-        let bare = ApiError::bare(StatusCode::BAD_REQUEST, json!({"detail": "x"}));
+        let bare = ErrorReply::bare(StatusCode::BAD_REQUEST, json!({"detail": "x"}));
         assert_eq!(bare.body_text(), r#"{"detail":"x"}"#);
     }
 }

@@ -14,7 +14,7 @@ use rand::Rng;
 use serde_json::{json, Value};
 
 use crate::access_log::Dropped;
-use crate::errors::{json_response, ApiError};
+use crate::errors::{json_response, ErrorReply};
 use crate::{AppState, FaultConfig};
 
 /// Seconds named in the injected 429's detail.
@@ -127,8 +127,8 @@ pub fn fault_response(kind: FaultKind) -> Response {
             response.extensions_mut().insert(Dropped);
             response
         }
-        FaultKind::Status(429) => ApiError::throttled(THROTTLE_SECONDS).into_response(),
-        FaultKind::Status(503) => ApiError::new(
+        FaultKind::Status(429) => ErrorReply::throttled(THROTTLE_SECONDS).into_response(),
+        FaultKind::Status(503) => ErrorReply::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "server_error",
             "service_unavailable",
@@ -137,7 +137,7 @@ pub fn fault_response(kind: FaultKind) -> Response {
         )
         .into_response(),
         FaultKind::Status(code) => {
-            let mut e = ApiError::server_error();
+            let mut e = ErrorReply::server_error();
             e.status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             e.into_response()
         }

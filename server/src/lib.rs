@@ -17,7 +17,7 @@ use std::sync::Arc;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{any, post};
 use axum::{middleware, Router};
 use futures_util::StreamExt;
@@ -25,7 +25,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// The documented demo key: `Authorization: Bearer phx_demo_console`.
 pub const DEMO_KEY: &str = "phx_demo_console";
@@ -92,13 +92,12 @@ pub struct FaultConfig {
 
 /// What answers `/api`.
 pub enum Backend {
-    Demo(Box<demo::Demo>),
+    Demo(Arc<demo::Demo>),
     Proxy(proxy::Proxy),
 }
 
 /// Shared by every handler.
 pub struct AppState {
-    pub static_files: static_files::StaticFiles,
     pub backend: Backend,
     pub faults: faults::Faults,
 }
@@ -107,13 +106,9 @@ pub struct AppState {
 pub fn app(config: Config) -> Router {
     let backend = match &config.upstream {
         Some(upstream) => Backend::Proxy(proxy::Proxy::new(upstream)),
-        None => Backend::Demo(Box::new(demo::Demo::new(config.deterministic))),
+        None => Backend::Demo(Arc::new(demo::Demo::new(config.deterministic))),
     };
     let state = Arc::new(AppState {
-        static_files: static_files::StaticFiles::new(
-            config.dist.clone(),
-            config.connect_src.clone(),
-        ),
         backend,
         faults: faults::Faults::new(config.faults.clone()),
     });
@@ -131,15 +126,20 @@ pub fn app(config: Config) -> Router {
         .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
         .max_age(std::time::Duration::from_secs(600));
 
-    let api = Router::new()
-        .route("/api", any(api_handler))
-        .route("/api/", any(api_handler))
-        .route("/api/{*rest}", any(api_handler))
+    let api = match &state.backend {
+        Backend::Demo(demo) => Router::new().nest_service("/api", demo::router(demo.clone())),
+        Backend::Proxy(_) => Router::new()
+            .route("/api", any(proxy_handler))
+            .route("/api/", any(proxy_handler))
+            .route("/api/{*rest}", any(proxy_handler)),
+    };
+    let api = api
         .layer(middleware::from_fn_with_state(
             state.clone(),
             faults::inject,
         ))
-        .layer(cors);
+        .layer(cors)
+        .layer(CompressionLayer::new());
 
     let mut router = Router::new().merge(api);
     if config.faults.control {
@@ -151,9 +151,8 @@ pub fn app(config: Config) -> Router {
             .route("/_demo/reset", post(demo::reset_handler));
     }
     router
-        .fallback(static_files::handle)
+        .fallback_service(static_files::router(config.dist, config.connect_src))
         .with_state(state)
-        .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -172,16 +171,16 @@ pub async fn serve(listener: tokio::net::TcpListener, config: Config) {
     }
 }
 
-async fn api_handler(State(state): State<Arc<AppState>>, request: Request) -> Response {
+async fn proxy_handler(State(state): State<Arc<AppState>>, request: Request) -> Response {
     match &state.backend {
-        Backend::Demo(demo) => demo.handle(request).await,
         Backend::Proxy(proxy) => proxy.handle(request).await,
+        Backend::Demo(_) => ErrorReply::not_found().into_response(),
     }
 }
 
 /// Reads a request body of at most [`MAX_BODY_BYTES`]; a larger one is drained (up to a bound)
 /// and answered 413.
-pub async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
+pub async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ErrorReply> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -192,7 +191,7 @@ pub async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiErro
     let mut seen: usize = 0;
     while let Some(chunk) = stream.next().await {
         let chunk =
-            chunk.map_err(|_| ApiError::parse_error("the request body could not be read"))?;
+            chunk.map_err(|_| ErrorReply::parse_error("the request body could not be read"))?;
         seen += chunk.len();
         if seen > MAX_BODY_BYTES {
             too_large = true;
@@ -207,7 +206,7 @@ pub async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiErro
         buffer.extend_from_slice(&chunk);
     }
     if too_large {
-        return Err(ApiError::too_large());
+        return Err(ErrorReply::too_large());
     }
     Ok(Bytes::from(buffer))
 }

@@ -15,12 +15,12 @@ use axum::response::{IntoResponse, Response};
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// Bytes percent-encoded in a forwarded path segment: everything but RFC 3986's unreserved
 /// characters and the sub-delimiters PostHog's paths may hold. `%` itself is encoded, so what
 /// reaches the upstream decodes exactly once, to the normalised segment.
-const SEGMENT: &AsciiSet = &CONTROLS
+pub(crate) const SEGMENT: &AsciiSet = &CONTROLS
     .add(b' ')
     .add(b'"')
     .add(b'#')
@@ -149,7 +149,7 @@ impl Proxy {
         let (parts, body) = request.into_parts();
         // checked before the body is read: a path that leaves /api/ is never forwarded
         let Some(url) = self.target_url(parts.uri.path(), parts.uri.query()) else {
-            return ApiError::new(
+            return ErrorReply::new(
                 StatusCode::BAD_REQUEST,
                 "invalid_request",
                 "invalid_path",
@@ -164,9 +164,7 @@ impl Proxy {
         };
         let method = match reqwest::Method::from_bytes(parts.method.as_str().as_bytes()) {
             Ok(m) => m,
-            Err(_) => {
-                return ApiError::method_not_allowed(parts.method.as_str(), &[]).into_response()
-            }
+            Err(_) => return ErrorReply::method_not_allowed(parts.method.as_str()).into_response(),
         };
         let mut upstream_request = self.client.request(method, url);
         for name in FORWARDED_REQUEST_HEADERS {
@@ -200,7 +198,7 @@ impl Proxy {
     }
 
     /// 502 in PostHog's shape; no request data (and so no key) in it.
-    fn unreachable(&self, err: &reqwest::Error) -> ApiError {
+    fn unreachable(&self, err: &reqwest::Error) -> ErrorReply {
         let why = if err.is_timeout() {
             "timed out"
         } else if err.is_connect() {
@@ -208,7 +206,7 @@ impl Proxy {
         } else {
             "the connection failed"
         };
-        ApiError::new(
+        ErrorReply::new(
             StatusCode::BAD_GATEWAY,
             "server_error",
             "upstream_unreachable",

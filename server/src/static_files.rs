@@ -1,19 +1,28 @@
-//! Serves the built app from --dist: files with their content types and cache headers, the
-//! CSP on HTML, and index.html for every other path (client routes), or a 503 when not built.
+//! Serves the built app from --dist with tower-http's `ServeDir`: the pre-compressed copies the
+//! build writes beside each asset (`.br`, `.gz`), index.html for every other path (client
+//! routes) unless the path looks like a file by its extension (then a 404), and a 503 while the
+//! app is not built. What is ours comes as layers: only GET and HEAD, no path outside dist/ (nor
+//! a dot file), `Cache-Control` (immutable for trunk's hashed names), `charset=utf-8` on text, and
+//! the Content-Security-Policy of HTML.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-
-use crate::AppState;
+use axum::Router;
+use tower_http::services::ServeDir;
 
 /// `Cache-Control` of hashed assets.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `Cache-Control` of index.html, the fallback and unhashed files.
 pub const NO_CACHE: &str = "no-cache";
+/// The largest HTML page read to write its CSP.
+const MAX_HTML_BYTES: usize = 4 * 1024 * 1024;
 
 /// Extensions of files (rather than client routes): a missing one is a 404, not index.html.
 const ASSET_EXTENSIONS: &[&str] = &[
@@ -39,97 +48,120 @@ const ASSET_EXTENSIONS: &[&str] = &[
     "xml",
 ];
 
-pub struct StaticFiles {
-    dist: PathBuf,
-    connect_src: Vec<String>,
+/// The static side of the server, for the main router's fallback.
+pub fn router(dist: PathBuf, connect_src: Vec<String>) -> Router {
+    let index = dist.join("index.html");
+    let client_route = move |uri: Uri| client_route(uri, index.clone());
+    let files = ServeDir::new(&dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false)
+        .fallback(client_route.into_service());
+    Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn_with_state(
+            Arc::new(connect_src),
+            our_headers,
+        ))
+        .layer(middleware::from_fn(guard))
 }
 
-impl StaticFiles {
-    pub fn new(dist: PathBuf, connect_src: Vec<String>) -> StaticFiles {
-        StaticFiles { dist, connect_src }
-    }
-
-    async fn serve(&self, method: &Method, path: &str) -> Response {
-        if method != Method::GET && method != Method::HEAD {
+/// Only GET and HEAD, and only paths that stay inside dist/ without naming a dot file. HEAD is
+/// served as GET (hyper sends no body for it) so that an HTML answer still gets its whole CSP.
+async fn guard(mut request: Request, next: Next) -> Response {
+    match *request.method() {
+        Method::GET => {}
+        Method::HEAD => *request.method_mut() = Method::GET,
+        _ => {
             return (
                 StatusCode::METHOD_NOT_ALLOWED,
                 [(header::ALLOW, "GET, HEAD")],
                 "Method not allowed.\n",
             )
-                .into_response();
-        }
-        let Some(relative) = safe_relative_path(path) else {
-            return not_found();
-        };
-        if relative.as_os_str().is_empty() {
-            return self.index().await;
-        }
-        let file = self.dist.join(&relative);
-        if let Ok(bytes) = tokio::fs::read(&file).await {
-            return self.file_response(&file, bytes);
-        }
-        let name = relative.to_string_lossy();
-        if is_asset_path(&name) {
-            return not_found();
-        }
-        self.index().await
-    }
-
-    /// index.html (no-cache, with the CSP), or 503 when the app is not built.
-    async fn index(&self) -> Response {
-        let file = self.dist.join("index.html");
-        match tokio::fs::read(&file).await {
-            Ok(bytes) => self.file_response(&file, bytes),
-            Err(_) => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                [
-                    (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
-                    (header::CACHE_CONTROL, NO_CACHE),
-                ],
-                format!(
-                    "The console app is not built: {} has no index.html.\n\
-                     Build it with `bash scripts/build-app.sh` (trunk build --release), then reload.\n\
-                     The API under /api works meanwhile.\n",
-                    self.dist.display()
-                ),
-            )
-                .into_response(),
+                .into_response()
         }
     }
-
-    fn file_response(&self, file: &Path, bytes: Vec<u8>) -> Response {
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let content_type = content_type(&name);
-        let cache = if is_hashed_name(&name) {
-            IMMUTABLE
-        } else {
-            NO_CACHE
-        };
-        let mut response = Response::new(axum::body::Body::empty());
-        let headers = response.headers_mut();
-        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-        if content_type.starts_with("text/html") {
-            let html = String::from_utf8_lossy(&bytes);
-            let policy = crate::csp::policy(&html, &self.connect_src);
-            if let Ok(value) = HeaderValue::from_str(&policy) {
-                headers.insert(header::CONTENT_SECURITY_POLICY, value);
-            }
-        }
-        *response.body_mut() = axum::body::Body::from(bytes);
-        response
+    if safe_relative_path(request.uri().path()).is_none() {
+        return not_found();
     }
+    next.run(request).await
 }
 
-/// The fallback handler: everything that is not `/api` or `/_demo`.
-pub async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Response {
-    state
-        .static_files
-        .serve(request.method(), request.uri().path())
-        .await
+/// Cache-Control, charset and, on HTML, the CSP.
+async fn our_headers(
+    State(connect_src): State<Arc<Vec<String>>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let name = request.uri().path().rsplit('/').next().unwrap_or_default();
+    let hashed = is_hashed_name(name);
+    let mut response = next.run(request).await;
+    let status = response.status();
+    let headers = response.headers_mut();
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        let found = status.is_success() || status == StatusCode::NOT_MODIFIED;
+        let cache = if hashed && found { IMMUTABLE } else { NO_CACHE };
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    if content_type.starts_with("text/") && !content_type.contains("charset") {
+        if let Ok(value) = HeaderValue::from_str(&format!("{content_type}; charset=utf-8")) {
+            headers.insert(header::CONTENT_TYPE, value);
+        }
+    }
+    if content_type.starts_with("text/html") && !headers.contains_key(header::CONTENT_ENCODING) {
+        return with_csp(response, &connect_src).await;
+    }
+    response
+}
+
+/// The CSP of an HTML answer, from the page's own inline scripts.
+async fn with_csp(response: Response, connect_src: &[String]) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(html) = axum::body::to_bytes(body, MAX_HTML_BYTES).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let policy = crate::csp::policy(&String::from_utf8_lossy(&html), connect_src);
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        parts.headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    Response::from_parts(parts, Body::from(html))
+}
+
+/// What `ServeDir` does not find: index.html for a client route, a 404 for a missing file, or a
+/// 503 while the app is not built.
+async fn client_route(uri: Uri, index: PathBuf) -> Response {
+    if is_asset_path(uri.path()) {
+        return not_found();
+    }
+    match tokio::fs::read(&index).await {
+        Ok(html) => (
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CACHE_CONTROL, NO_CACHE),
+            ],
+            html,
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [
+                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+                (header::CACHE_CONTROL, NO_CACHE),
+            ],
+            format!(
+                "The console app is not built: {} has no index.html.\n\
+                 Build it with `bash scripts/build-app.sh` (trunk build --release), then reload.\n\
+                 The API under /api works meanwhile.\n",
+                index.parent().unwrap_or(&index).display()
+            ),
+        )
+            .into_response(),
+    }
 }
 
 fn not_found() -> Response {
@@ -146,7 +178,9 @@ fn not_found() -> Response {
 
 /// The request path as a relative path inside dist/, or `None` when it tries to leave it.
 pub fn safe_relative_path(path: &str) -> Option<PathBuf> {
-    let decoded = crate::demo::pagination::percent_decode(path)?;
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
     if decoded.contains('\\') || decoded.contains('\0') {
         return None;
     }
@@ -168,34 +202,6 @@ pub fn is_asset_path(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or(path);
     last.rsplit_once('.')
         .is_some_and(|(_, ext)| ASSET_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
-}
-
-/// Content type by extension (`application/wasm` for .wasm).
-pub fn content_type(name: &str) -> &'static str {
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "wasm" => "application/wasm",
-        "json" | "map" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "txt" => "text/plain; charset=utf-8",
-        "xml" => "application/xml",
-        "woff" => "font/woff",
-        "woff2" => "font/woff2",
-        "ttf" => "font/ttf",
-        _ => "application/octet-stream",
-    }
 }
 
 /// Trunk's hashed names: `<stem>-<hash>[_bg].<ext>` where the hash is 12 to 16 lower-case hex
@@ -226,15 +232,6 @@ mod tests {
         assert!(!is_hashed_name("posthog-console.js"));
         assert!(!is_hashed_name("robots.txt"));
         assert!(!is_hashed_name("logo-deadbeef.png"));
-    }
-
-    #[test]
-    fn content_types() {
-        assert_eq!(content_type("a_bg.wasm"), "application/wasm");
-        assert_eq!(content_type("a.js"), "text/javascript; charset=utf-8");
-        assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
-        assert_eq!(content_type("x.SVG"), "image/svg+xml");
-        assert_eq!(content_type("blob"), "application/octet-stream");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::pagination::{page, DEFAULT_LIMIT};
 use super::store::{ts_opt, Domain, Store};
 use super::validate::{self, Str, DOMAIN_MAX_LEN};
 use super::{Ctx, Outcome, Reply};
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// `sso_enforcement` choices ("" is none).
 pub const SSO_ENFORCEMENT: &[&str] = &["", "google-oauth2", "github", "gitlab", "saml"];
@@ -42,7 +42,11 @@ pub fn domain_json(d: &Domain) -> Value {
 }
 
 /// The domain rule: length, pattern, then uniqueness over every organization.
-pub fn check_domain(store: &Store, domain: &str, except_id: Option<&str>) -> Result<(), ApiError> {
+pub fn check_domain(
+    store: &Store,
+    domain: &str,
+    except_id: Option<&str>,
+) -> Result<(), ErrorReply> {
     validate::domain_field(domain, DOMAIN_MAX_LEN)?;
     let taken = store
         .orgs
@@ -50,7 +54,7 @@ pub fn check_domain(store: &Store, domain: &str, except_id: Option<&str>) -> Res
         .flat_map(|o| o.domains.iter())
         .any(|d| d.domain == domain && Some(d.id.as_str()) != except_id);
     if taken {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             "domain",
             "unique",
             "organization domain with this domain already exists.",
@@ -60,7 +64,7 @@ pub fn check_domain(store: &Store, domain: &str, except_id: Option<&str>) -> Res
 }
 
 /// Applies the settable fields of `body` to `d` (checked first, nothing changed on error).
-fn apply_settings(d: &mut Domain, body: &Map<String, Value>) -> Result<(), ApiError> {
+fn apply_settings(d: &mut Domain, body: &Map<String, Value>) -> Result<(), ErrorReply> {
     let jit = validate::opt_bool(body, "jit_provisioning_enabled")?;
     let sso = validate::choice(body, "sso_enforcement", SSO_ENFORCEMENT)?;
     let scim = validate::opt_bool(body, "scim_enabled")?;
@@ -81,7 +85,7 @@ fn apply_settings(d: &mut Domain, body: &Map<String, Value>) -> Result<(), ApiEr
     )?;
     if let Some(Some(c)) = &cert {
         if !c.is_empty() && !validate::looks_like_pem_certificate(c) {
-            return Err(ApiError::field(
+            return Err(ErrorReply::field(
                 "saml_x509_cert",
                 "invalid",
                 "Please enter a valid X.509 certificate in PEM format (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----).",
@@ -90,7 +94,7 @@ fn apply_settings(d: &mut Domain, body: &Map<String, Value>) -> Result<(), ApiEr
     }
     if d.verified_at.is_none() {
         let needs_verification = |attr: &str| {
-            ApiError::field(
+            ErrorReply::field(
                 attr,
                 "verification_required",
                 "This attribute cannot be updated until the domain is verified.",
@@ -132,16 +136,17 @@ pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(page(&ctx.url, items, DEFAULT_LIMIT)))
 }
 
-fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ApiError> {
+fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ErrorReply> {
     let wanted = id.to_ascii_lowercase();
     store.orgs[oi]
         .domains
         .iter()
         .position(|d| d.id == wanted)
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(ErrorReply::not_found)
 }
 
-pub fn retrieve(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn retrieve(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let di = find(store, oi, id)?;
     Ok(Reply::ok(domain_json(&store.orgs[oi].domains[di])))
 }
@@ -169,7 +174,8 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::created(out))
 }
 
-pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
+pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let di = find(store, oi, id)?;
     store.require_admin(oi)?;
     let body = ctx.object()?;
@@ -192,7 +198,8 @@ pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(out))
 }
 
-pub fn delete(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let di = find(store, oi, id)?;
     store.require_admin(oi)?;
     store.orgs[oi].domains.remove(di);
@@ -201,12 +208,13 @@ pub fn delete(store: &mut Store, oi: usize, id: &str) -> Outcome {
 
 /// Verifies a domain ending with [`crate::VERIFIED_DOMAIN_SUFFIX`]; any other stays unverified
 /// (as if its TXT record were not found yet).
-pub fn verify(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn verify(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let di = find(store, oi, id)?;
     store.require_admin(oi)?;
     let d = &mut store.orgs[oi].domains[di];
     if d.verified_at.is_some() {
-        return Err(ApiError::validation(
+        return Err(ErrorReply::validation(
             "already_verified",
             "This domain has already been verified.",
             None,

@@ -9,7 +9,7 @@ use super::pagination::{page, DEFAULT_LIMIT};
 use super::store::{ts, Invite, Store};
 use super::validate::{self, Str};
 use super::{Ctx, Outcome, Reply};
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// Days an invite stays valid.
 pub const INVITE_DAYS_VALIDITY: i64 = 3;
@@ -60,10 +60,10 @@ fn validate_invite(
     store: &Store,
     oi: usize,
     body: &Map<String, Value>,
-) -> Result<NewInvite, ApiError> {
+) -> Result<NewInvite, ErrorReply> {
     let target_email = validate::required_string(body, "target_email", Str::max(254))?;
     if !validate::is_email(&target_email) {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             "target_email",
             "invalid",
             "Enter a valid email address.",
@@ -83,16 +83,16 @@ fn validate_invite(
     let org = &store.orgs[oi];
     let my_level = store.my_level(oi);
     if my_level < ADMIN && org.members_can_invite == Some(false) {
-        return Err(ApiError::insufficient_level());
+        return Err(ErrorReply::insufficient_level());
     }
-    levels::check_invite(my_level, level).map_err(ApiError::forbidden)?;
+    levels::check_invite(my_level, level).map_err(ErrorReply::forbidden)?;
     let lower = target_email.to_lowercase();
     if org
         .members
         .iter()
         .any(|m| store.users[m.user].email.to_lowercase() == lower)
     {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             "target_email",
             "invalid",
             "A user with this email address already belongs to the organization.",
@@ -109,10 +109,10 @@ fn validate_invite(
 }
 
 /// `[{"id": <project id>, "level": "member"|"admin"}]`, each project of this organization.
-fn validate_project_access(store: &Store, oi: usize, value: &Value) -> Result<Value, ApiError> {
+fn validate_project_access(store: &Store, oi: usize, value: &Value) -> Result<Value, ErrorReply> {
     const ATTR: &str = "private_project_access";
     let Value::Array(items) = value else {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             ATTR,
             "not_a_list",
             "Expected a list of items.",
@@ -123,17 +123,21 @@ fn validate_project_access(store: &Store, oi: usize, value: &Value) -> Result<Va
         let id = item.get("id").and_then(validate::parse_int);
         let level = item.get("level").and_then(Value::as_str);
         let (Some(id), Some(level)) = (id, level) else {
-            return Err(ApiError::field(
+            return Err(ErrorReply::field(
                 ATTR,
                 "invalid",
                 "Each entry needs an \"id\" and a \"level\".",
             ));
         };
         if level != "member" && level != "admin" {
-            return Err(ApiError::invalid_choice(ATTR, &json!(level)));
+            return Err(ErrorReply::invalid_choice(ATTR, &json!(level)));
         }
         if !store.orgs[oi].projects.iter().any(|p| p.id == id) {
-            return Err(ApiError::field(ATTR, "invalid", "Project does not exist."));
+            return Err(ErrorReply::field(
+                ATTR,
+                "invalid",
+                "Project does not exist.",
+            ));
         }
         out.push(json!({"id": id, "level": level}));
     }
@@ -173,14 +177,14 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
 pub fn bulk(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     let body = ctx.json()?;
     let Value::Array(rows) = body else {
-        return Err(ApiError::validation(
+        return Err(ErrorReply::validation(
             "invalid",
             "This endpoint needs an array of data for bulk invite creation.",
             None,
         ));
     };
     if rows.len() > MAX_BULK_INVITES {
-        return Err(ApiError::validation(
+        return Err(ErrorReply::validation(
             "max_length",
             format!("A maximum of {MAX_BULK_INVITES} invites can be sent in a single request."),
             None,
@@ -204,14 +208,15 @@ pub fn bulk(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::created(Value::Array(kept)))
 }
 
-pub fn delete(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let wanted = id.to_ascii_lowercase();
     let org = &mut store.orgs[oi];
     let i = org
         .invites
         .iter()
         .position(|inv| inv.id == wanted)
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(ErrorReply::not_found)?;
     org.invites.remove(i);
     Ok(Reply::NoContent)
 }

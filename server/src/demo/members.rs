@@ -9,7 +9,7 @@ use super::pagination::{page, DEFAULT_LIMIT};
 use super::store::Store;
 use super::validate;
 use super::{Ctx, Outcome, Reply};
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// Longest `search` accepted.
 pub const SEARCH_MAX_LEN: usize = 200;
@@ -28,13 +28,13 @@ pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
         .as_ref()
         .is_some_and(|s| s.chars().count() > SEARCH_MAX_LEN)
     {
-        return Err(ApiError::max_length("search", SEARCH_MAX_LEN));
+        return Err(ErrorReply::max_length("search", SEARCH_MAX_LEN));
     }
     let descending = match url.param("order") {
         None | Some("") | Some("joined_at") => false,
         Some("-joined_at") => true,
         Some(other) => {
-            return Err(ApiError::invalid_choice(
+            return Err(ErrorReply::invalid_choice(
                 "order",
                 &Value::String(other.to_string()),
             ))
@@ -61,23 +61,25 @@ pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(page(url, items, DEFAULT_LIMIT)))
 }
 
-fn find(store: &Store, oi: usize, user_uuid: &str) -> Result<usize, ApiError> {
+fn find(store: &Store, oi: usize, user_uuid: &str) -> Result<usize, ErrorReply> {
     let wanted = user_uuid.to_ascii_lowercase();
     store.orgs[oi]
         .members
         .iter()
         .position(|m| store.users[m.user].uuid == wanted)
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(ErrorReply::not_found)
 }
 
-pub fn update(store: &mut Store, oi: usize, user_uuid: &str, ctx: &Ctx) -> Outcome {
+pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let user_uuid = ctx.id();
     let mi = find(store, oi, user_uuid)?;
     let body = ctx.object()?;
-    let new_level = validate::level(&body, "level")?.ok_or_else(|| ApiError::required("level"))?;
+    let new_level =
+        validate::level(&body, "level")?.ok_or_else(|| ErrorReply::required("level"))?;
     let target = &store.orgs[oi].members[mi];
     let is_me = target.user == store.me;
     levels::check_level_change(store.my_level(oi), target.level, new_level, is_me)
-        .map_err(ApiError::forbidden)?;
+        .map_err(ErrorReply::forbidden)?;
     let member = &mut store.orgs[oi].members[mi];
     member.level = new_level;
     member.updated_at = Utc::now();
@@ -85,11 +87,13 @@ pub fn update(store: &mut Store, oi: usize, user_uuid: &str, ctx: &Ctx) -> Outco
     Ok(Reply::ok(store.member_json(&member)))
 }
 
-pub fn delete(store: &mut Store, oi: usize, user_uuid: &str) -> Outcome {
+pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let user_uuid = ctx.id();
     let mi = find(store, oi, user_uuid)?;
     let target = &store.orgs[oi].members[mi];
     let is_me = target.user == store.me;
-    levels::check_removal(store.my_level(oi), target.level, is_me).map_err(ApiError::forbidden)?;
+    levels::check_removal(store.my_level(oi), target.level, is_me)
+        .map_err(ErrorReply::forbidden)?;
     let org = &mut store.orgs[oi];
     let user = org.members.remove(mi).user;
     for role in &mut org.roles {

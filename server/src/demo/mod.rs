@@ -1,5 +1,10 @@
 //! Demo mode: answers PostHog's 50 organization endpoints (and `/api/users/@me/`) from seeded
 //! in-memory data, with PostHog's auth, errors, pagination, validation and permission rules.
+//!
+//! [`router`] is the API as an axum `Router`, one `.route` per path with the methods PostHog
+//! allows there. It is served under `/api` with trailing slashes trimmed (PostHog answers both
+//! forms). Before routing, a body over the limit is a 413; an unknown path is a 404 whatever the
+//! key; then the key is checked (401), then the method (405, with PostHog's `Allow`).
 
 pub mod batch_exports;
 pub mod domains;
@@ -16,15 +21,21 @@ pub mod store;
 pub mod timezones;
 pub mod validate;
 
+use std::future::{ready, Ready};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use axum::body::Bytes;
-use axum::extract::{Request, State};
+use axum::body::{Body, Bytes};
+use axum::extract::{FromRequest, FromRequestParts, OriginalUri, RawPathParams, Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, patch, post, MethodRouter};
+use axum::Router;
 use serde_json::{json, Map, Value};
 
-use crate::errors::{json_response, ApiError};
+use percent_encoding::{percent_decode_str, utf8_percent_encode};
+
+use crate::errors::{json_response, posthog_allow, ErrorReply};
 use crate::{AppState, Backend};
 use pagination::RequestUrl;
 use store::Store;
@@ -45,19 +56,33 @@ impl Reply {
     }
 }
 
-pub type Outcome = Result<Reply, ApiError>;
+pub type Outcome = Result<Reply, ErrorReply>;
 
 /// One request, as the handlers see it.
 pub struct Ctx {
-    pub method: Method,
     pub url: RequestUrl,
+    /// The path parameters, decoded (`org`, `id`, `membership`).
+    pub params: Vec<(String, String)>,
     pub content_type: Option<String>,
     pub body: Bytes,
 }
 
 impl Ctx {
+    /// A path parameter (empty when the route has none of that name).
+    pub fn param(&self, name: &str) -> &str {
+        self.params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The `{id}` of the path.
+    pub fn id(&self) -> &str {
+        self.param("id")
+    }
+
     /// The JSON body (`{}` when empty); 400 `parse_error` when it is not JSON.
-    pub fn json(&self) -> Result<Value, ApiError> {
+    pub fn json(&self) -> Result<Value, ErrorReply> {
         if self.body.iter().all(|b| b.is_ascii_whitespace()) {
             return Ok(Value::Object(Map::new()));
         }
@@ -72,16 +97,54 @@ impl Ctx {
                 || essence == "application/x-www-form-urlencoded"
                 || essence.starts_with("text/")
             {
-                return Err(ApiError::unsupported_media_type(ct));
+                return Err(ErrorReply::unsupported_media_type(ct));
             }
         }
-        serde_json::from_slice(&self.body).map_err(ApiError::parse_error)
+        serde_json::from_slice(&self.body).map_err(ErrorReply::parse_error)
     }
 
     /// The JSON body as an object.
-    pub fn object(&self) -> Result<Map<String, Value>, ApiError> {
+    pub fn object(&self) -> Result<Map<String, Value>, ErrorReply> {
         let value = self.json()?;
         validate::expect_object(&value).cloned()
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Ctx {
+    type Rejection = ErrorReply;
+
+    async fn from_request(request: Request, state: &S) -> Result<Ctx, ErrorReply> {
+        let (mut parts, body) = request.into_parts();
+        // a parameter that does not decode to UTF-8 names nothing
+        let params = RawPathParams::from_request_parts(&mut parts, state)
+            .await
+            .map_err(|_| ErrorReply::not_found())?;
+        let params = params
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        // the path as the client wrote it, for the pagination links
+        let uri = match parts.extensions.get::<OriginalUri>() {
+            Some(OriginalUri(uri)) => uri.clone(),
+            None => parts.uri.clone(),
+        };
+        let body = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .map_err(|_| ErrorReply::parse_error("the request body could not be read"))?;
+        Ok(Ctx {
+            url: RequestUrl {
+                base: base_url(&parts.headers, &uri),
+                path: uri.path().to_string(),
+                query: pagination::parse_query(uri.query().unwrap_or("")),
+            },
+            params,
+            content_type: parts
+                .headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string),
+            body,
+        })
     }
 }
 
@@ -118,49 +181,226 @@ impl Demo {
         self.store.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub async fn handle(&self, request: Request) -> Response {
-        let (parts, body) = request.into_parts();
-        let body = match crate::read_body(&parts.headers, body).await {
-            Ok(b) => b,
-            Err(e) => return e.into_response(),
-        };
-        let ctx = Ctx {
-            method: parts.method.clone(),
-            url: RequestUrl {
-                base: base_url(&parts.headers, &parts.uri),
-                path: parts.uri.path().to_string(),
-                query: pagination::parse_query(parts.uri.query().unwrap_or("")),
-            },
-            content_type: parts
-                .headers
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string),
-            body,
-        };
-        let outcome = self.answer(&parts.headers, &ctx);
-        match outcome {
+    /// Runs a handler on the store (deleted proxy records purged first) and answers.
+    fn run(&self, handler: impl FnOnce(&mut Store) -> Outcome) -> Response {
+        let mut store = self.lock();
+        proxy_records::purge_deleted(&mut store);
+        match handler(&mut store) {
             Ok(Reply::Json(status, value)) => json_response(status, &value),
             Ok(Reply::NoContent) => StatusCode::NO_CONTENT.into_response(),
             Err(e) => e.into_response(),
         }
     }
+}
 
-    /// Route, authenticate, check the method, then run the handler.
-    pub fn answer(&self, headers: &HeaderMap, ctx: &Ctx) -> Outcome {
-        let segments = path_segments(&ctx.url.path).ok_or_else(ApiError::not_found)?;
-        let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
-        let (route, allowed) = resolve(&segs).ok_or_else(ApiError::not_found)?;
-        authenticate(headers)?;
-        let method = ctx.method.as_str();
-        let allowed_now =
-            allowed.contains(&method) || (method == "HEAD" && allowed.contains(&"GET"));
-        if !allowed_now {
-            return Err(ApiError::method_not_allowed(method, allowed));
+/// A handler outside any organization.
+type TopFn = fn(&mut Store, &Ctx) -> Outcome;
+/// A handler under `/organizations/{org}`: it gets the organization's index (404 first when the
+/// key's user is not in it).
+type OrgFn = fn(&mut Store, usize, &Ctx) -> Outcome;
+
+/// What axum calls for a [`TopFn`].
+fn top(
+    handler: TopFn,
+) -> impl FnOnce(State<Arc<Demo>>, Ctx) -> Ready<Response> + Clone + Send + Sync + 'static {
+    move |State(demo), ctx| ready(demo.run(|store| handler(store, &ctx)))
+}
+
+/// What axum calls for an [`OrgFn`].
+fn org(
+    handler: OrgFn,
+) -> impl FnOnce(State<Arc<Demo>>, Ctx) -> Ready<Response> + Clone + Send + Sync + 'static {
+    move |State(demo), ctx| {
+        ready(demo.run(|store| {
+            let oi = store.org_index(ctx.param("org"))?;
+            handler(store, oi, &ctx)
+        }))
+    }
+}
+
+/// GET, PUT, PATCH and DELETE of one item.
+fn item(retrieve: OrgFn, update: OrgFn, delete: OrgFn) -> MethodRouter<Arc<Demo>> {
+    get(org(retrieve))
+        .put(org(update))
+        .patch(org(update))
+        .delete(org(delete))
+}
+
+/// GET (a page) and POST (create) of a collection.
+fn collection(list: OrgFn, create: OrgFn) -> MethodRouter<Arc<Demo>> {
+    get(org(list)).post(org(create))
+}
+
+/// The demo API, to serve under `/api`.
+pub fn router(demo: Arc<Demo>) -> Router {
+    // what runs here runs before the routes are matched: the path as Django resolves it, then
+    // (after routing) the `Allow` of a 405
+    Router::new()
+        .fallback_service(routes(demo))
+        .layer(middleware::map_request(plain_path))
+        .layer(middleware::map_response(posthog_allow))
+}
+
+/// The demo API's routes, paths relative to `/api` and without their trailing slash.
+fn routes(demo: Arc<Demo>) -> Router {
+    use self::{
+        batch_exports as exports, domains as d, invites as i, members as m, organizations as orgs,
+        projects as p, proxy_records as px, roles as r,
+    };
+    const O: &str = "/organizations/{org}";
+    Router::new()
+        .route("/users/@me", get(top(orgs::me)))
+        .route(
+            "/organizations",
+            get(top(orgs::list)).post(top(orgs::create)),
+        )
+        .route(O, item(orgs::retrieve, orgs::update, orgs::delete))
+        .route(&format!("{O}/members"), get(org(m::list)))
+        .route(
+            &format!("{O}/members/{{id}}"),
+            MethodRouter::new()
+                .put(org(m::update))
+                .patch(org(m::update))
+                .delete(org(m::delete)),
+        )
+        .route(&format!("{O}/invites"), collection(i::list, i::create))
+        .route(&format!("{O}/invites/bulk"), post(org(i::bulk)))
+        .route(
+            &format!("{O}/invites/{{id}}"),
+            axum::routing::delete(org(i::delete)),
+        )
+        .route(&format!("{O}/domains"), collection(d::list, d::create))
+        .route(
+            &format!("{O}/domains/{{id}}"),
+            item(d::retrieve, d::update, d::delete),
+        )
+        .route(&format!("{O}/domains/{{id}}/verify"), post(org(d::verify)))
+        .route(&format!("{O}/roles"), collection(r::list, r::create))
+        .route(
+            &format!("{O}/roles/{{id}}"),
+            item(r::retrieve, r::update, r::delete),
+        )
+        .route(
+            &format!("{O}/roles/{{id}}/role_memberships"),
+            collection(r::list_members, r::add_member),
+        )
+        .route(
+            &format!("{O}/roles/{{id}}/role_memberships/{{membership}}"),
+            axum::routing::delete(org(r::remove_member)),
+        )
+        .route(
+            &format!("{O}/proxy_records"),
+            collection(px::list, px::create),
+        )
+        .route(
+            &format!("{O}/proxy_records/{{id}}"),
+            item(px::retrieve, px::update, px::delete),
+        )
+        .route(&format!("{O}/projects"), collection(p::list, p::create))
+        .route(
+            &format!("{O}/projects/{{id}}"),
+            item(p::retrieve, p::update, p::delete),
+        )
+        .route(
+            &format!("{O}/projects/{{id}}/activity"),
+            get(org(|s, oi, c| p::action(s, oi, c, "activity"))),
+        )
+        .route(
+            &format!("{O}/projects/{{id}}/is_generating_demo_data"),
+            get(org(|s, oi, c| {
+                p::action(s, oi, c, "is_generating_demo_data")
+            })),
+        )
+        .route(
+            &format!("{O}/projects/{{id}}/add_product_intent"),
+            patch(org(|s, oi, c| p::action(s, oi, c, "add_product_intent"))),
+        )
+        .route(
+            &format!("{O}/projects/{{id}}/complete_product_onboarding"),
+            patch(org(|s, oi, c| {
+                p::action(s, oi, c, "complete_product_onboarding")
+            })),
+        )
+        .route(
+            &format!("{O}/projects/{{id}}/reset_token"),
+            patch(org(|s, oi, c| p::action(s, oi, c, "reset_token"))),
+        )
+        .route(
+            &format!("{O}/batch_exports"),
+            collection(exports::list, exports::create),
+        )
+        .route(
+            &format!("{O}/batch_exports/{{id}}"),
+            item(exports::retrieve, exports::update, exports::delete),
+        )
+        .route(
+            &format!("{O}/batch_exports/{{id}}/logs"),
+            get(org(|s, oi, c| exports::action(s, oi, c, "logs"))),
+        )
+        .route(
+            &format!("{O}/batch_exports/{{id}}/backfill"),
+            post(org(|s, oi, c| exports::action(s, oi, c, "backfill"))),
+        )
+        .route(
+            &format!("{O}/batch_exports/{{id}}/pause"),
+            post(org(|s, oi, c| exports::action(s, oi, c, "pause"))),
+        )
+        .route(
+            &format!("{O}/batch_exports/{{id}}/unpause"),
+            post(org(|s, oi, c| exports::action(s, oi, c, "unpause"))),
+        )
+        .method_not_allowed_fallback(|method: Method| async move {
+            ErrorReply::method_not_allowed(method.as_str())
+        })
+        .route_layer(middleware::from_fn(require_key))
+        .fallback(|| async { ErrorReply::not_found() })
+        .layer(middleware::from_fn(limit_body))
+        .with_state(demo)
+}
+
+/// The path as Django resolves it: each segment decoded (re-encoded only where a URI needs it),
+/// and empty segments (a doubled or a trailing slash: PostHog answers both forms) left out.
+async fn plain_path(mut request: Request) -> Request {
+    let mut path = String::new();
+    for segment in request.uri().path().split('/').filter(|s| !s.is_empty()) {
+        path.push('/');
+        match percent_decode_str(segment).decode_utf8() {
+            Ok(decoded) => path.extend(utf8_percent_encode(&decoded, crate::proxy::SEGMENT)),
+            // not UTF-8: routed as it is, then a 404 (see `Ctx`)
+            Err(_) => path.push_str(segment),
         }
-        let mut store = self.lock();
-        proxy_records::purge_deleted(&mut store);
-        route.run(&mut store, ctx)
+    }
+    if path.is_empty() {
+        path.push('/');
+    }
+    if let Some(query) = request.uri().query() {
+        path = format!("{path}?{query}");
+    }
+    let mut parts = request.uri().clone().into_parts();
+    parts.path_and_query = path.parse().ok();
+    if let Ok(uri) = axum::http::Uri::from_parts(parts) {
+        *request.uri_mut() = uri;
+    }
+    request
+}
+
+/// 413 for a body over the limit, before anything else.
+async fn limit_body(request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    match crate::read_body(&parts.headers, body).await {
+        Ok(bytes) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// 401 without the demo key.
+async fn require_key(request: Request, next: Next) -> Response {
+    match authenticate(request.headers()) {
+        Ok(()) => next.run(request).await,
+        Err(e) => e.into_response(),
     }
 }
 
@@ -180,257 +420,27 @@ fn base_url(headers: &HeaderMap, uri: &axum::http::Uri) -> String {
     format!("{scheme}://{host}")
 }
 
-/// The decoded segments after `/api/`, trailing slash or not.
-fn path_segments(path: &str) -> Option<Vec<String>> {
-    let rest = path.strip_prefix("/api")?;
-    rest.split('/')
-        .filter(|s| !s.is_empty())
-        .map(pagination::percent_decode)
-        .collect()
-}
-
 /// 401 unless the Authorization header carries the demo key.
-pub fn authenticate(headers: &HeaderMap) -> Result<(), ApiError> {
+pub fn authenticate(headers: &HeaderMap) -> Result<(), ErrorReply> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
-        return Err(ApiError::not_authenticated());
+        return Err(ErrorReply::not_authenticated());
     };
     let value = value
         .to_str()
-        .map_err(|_| ApiError::authentication_failed())?;
+        .map_err(|_| ErrorReply::authentication_failed())?;
     let mut words = value.split_whitespace();
     match (words.next(), words.next(), words.next()) {
         (Some(scheme), Some(key), None) if scheme.eq_ignore_ascii_case("bearer") => {
             if key == crate::DEMO_KEY {
                 Ok(())
             } else {
-                Err(ApiError::authentication_failed())
+                Err(ErrorReply::authentication_failed())
             }
         }
         (Some(scheme), _, _) if scheme.eq_ignore_ascii_case("bearer") => {
-            Err(ApiError::authentication_failed())
+            Err(ErrorReply::authentication_failed())
         }
-        _ => Err(ApiError::not_authenticated()),
-    }
-}
-
-const GET: &[&str] = &["GET"];
-const POST: &[&str] = &["POST"];
-const PATCH: &[&str] = &["PATCH"];
-const DELETE: &[&str] = &["DELETE"];
-const LIST_CREATE: &[&str] = &["GET", "POST"];
-const ITEM: &[&str] = &["GET", "PUT", "PATCH", "DELETE"];
-const ITEM_NO_GET: &[&str] = &["PUT", "PATCH", "DELETE"];
-
-/// A route of the API with its path parameters.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route<'a> {
-    Me,
-    Orgs,
-    Org(&'a str),
-    Members(&'a str),
-    Member(&'a str, &'a str),
-    Invites(&'a str),
-    InvitesBulk(&'a str),
-    Invite(&'a str, &'a str),
-    Domains(&'a str),
-    Domain(&'a str, &'a str),
-    DomainVerify(&'a str, &'a str),
-    Roles(&'a str),
-    Role(&'a str, &'a str),
-    RoleMemberships(&'a str, &'a str),
-    RoleMembership(&'a str, &'a str, &'a str),
-    ProxyRecords(&'a str),
-    ProxyRecord(&'a str, &'a str),
-    Projects(&'a str),
-    Project(&'a str, &'a str),
-    ProjectAction(&'a str, &'a str, &'a str),
-    BatchExports(&'a str),
-    BatchExport(&'a str, &'a str),
-    BatchExportAction(&'a str, &'a str, &'a str),
-}
-
-/// The route for a path and the methods it allows.
-pub fn resolve<'a>(segs: &[&'a str]) -> Option<(Route<'a>, &'static [&'static str])> {
-    use Route::*;
-    Some(match *segs {
-        ["users", "@me"] => (Me, GET),
-        ["organizations"] => (Orgs, LIST_CREATE),
-        ["organizations", o] => (Org(o), ITEM),
-        ["organizations", o, "members"] => (Members(o), GET),
-        ["organizations", o, "members", id] => (Member(o, id), ITEM_NO_GET),
-        ["organizations", o, "invites"] => (Invites(o), LIST_CREATE),
-        ["organizations", o, "invites", "bulk"] => (InvitesBulk(o), POST),
-        ["organizations", o, "invites", id] => (Invite(o, id), DELETE),
-        ["organizations", o, "domains"] => (Domains(o), LIST_CREATE),
-        ["organizations", o, "domains", id] => (Domain(o, id), ITEM),
-        ["organizations", o, "domains", id, "verify"] => (DomainVerify(o, id), POST),
-        ["organizations", o, "roles"] => (Roles(o), LIST_CREATE),
-        ["organizations", o, "roles", id] => (Role(o, id), ITEM),
-        ["organizations", o, "roles", r, "role_memberships"] => {
-            (RoleMemberships(o, r), LIST_CREATE)
-        }
-        ["organizations", o, "roles", r, "role_memberships", id] => {
-            (RoleMembership(o, r, id), DELETE)
-        }
-        ["organizations", o, "proxy_records"] => (ProxyRecords(o), LIST_CREATE),
-        ["organizations", o, "proxy_records", id] => (ProxyRecord(o, id), ITEM),
-        ["organizations", o, "projects"] => (Projects(o), LIST_CREATE),
-        ["organizations", o, "projects", id] => (Project(o, id), ITEM),
-        ["organizations", o, "projects", id, action] => {
-            let methods = match action {
-                "activity" | "is_generating_demo_data" => GET,
-                "add_product_intent" | "complete_product_onboarding" | "reset_token" => PATCH,
-                _ => return None,
-            };
-            (ProjectAction(o, id, action), methods)
-        }
-        ["organizations", o, "batch_exports"] => (BatchExports(o), LIST_CREATE),
-        ["organizations", o, "batch_exports", id] => (BatchExport(o, id), ITEM),
-        ["organizations", o, "batch_exports", id, action] => {
-            let methods = match action {
-                "logs" => GET,
-                "backfill" | "pause" | "unpause" => POST,
-                _ => return None,
-            };
-            (BatchExportAction(o, id, action), methods)
-        }
-        _ => return None,
-    })
-}
-
-impl Route<'_> {
-    fn run(&self, store: &mut Store, ctx: &Ctx) -> Outcome {
-        use Route::*;
-        let m = ctx.method.as_str();
-        let write = matches!(m, "PUT" | "PATCH");
-        match *self {
-            Me => organizations::me(store),
-            Orgs if m == "POST" => organizations::create(store, ctx),
-            Orgs => organizations::list(store, ctx),
-            Org(o) => {
-                let oi = store.org_index(o)?;
-                match m {
-                    "DELETE" => organizations::delete(store, oi),
-                    _ if write => organizations::update(store, oi, ctx),
-                    _ => organizations::retrieve(store, oi),
-                }
-            }
-            Members(o) => members::list(store, store.org_index(o)?, ctx),
-            Member(o, id) => {
-                let oi = store.org_index(o)?;
-                if m == "DELETE" {
-                    members::delete(store, oi, id)
-                } else {
-                    members::update(store, oi, id, ctx)
-                }
-            }
-            Invites(o) => {
-                let oi = store.org_index(o)?;
-                if m == "POST" {
-                    invites::create(store, oi, ctx)
-                } else {
-                    invites::list(store, oi, ctx)
-                }
-            }
-            InvitesBulk(o) => invites::bulk(store, store.org_index(o)?, ctx),
-            Invite(o, id) => invites::delete(store, store.org_index(o)?, id),
-            Domains(o) => {
-                let oi = store.org_index(o)?;
-                if m == "POST" {
-                    domains::create(store, oi, ctx)
-                } else {
-                    domains::list(store, oi, ctx)
-                }
-            }
-            Domain(o, id) => {
-                let oi = store.org_index(o)?;
-                match m {
-                    "DELETE" => domains::delete(store, oi, id),
-                    _ if write => domains::update(store, oi, id, ctx),
-                    _ => domains::retrieve(store, oi, id),
-                }
-            }
-            DomainVerify(o, id) => domains::verify(store, store.org_index(o)?, id),
-            Roles(o) => {
-                let oi = store.org_index(o)?;
-                if m == "POST" {
-                    roles::create(store, oi, ctx)
-                } else {
-                    roles::list(store, oi, ctx)
-                }
-            }
-            Role(o, id) => {
-                let oi = store.org_index(o)?;
-                match m {
-                    "DELETE" => roles::delete(store, oi, id),
-                    _ if write => roles::update(store, oi, id, ctx),
-                    _ => roles::retrieve(store, oi, id),
-                }
-            }
-            RoleMemberships(o, r) => {
-                let oi = store.org_index(o)?;
-                if m == "POST" {
-                    roles::add_member(store, oi, r, ctx)
-                } else {
-                    roles::list_members(store, oi, r, ctx)
-                }
-            }
-            RoleMembership(o, r, id) => roles::remove_member(store, store.org_index(o)?, r, id),
-            ProxyRecords(o) => {
-                let oi = store.org_index(o)?;
-                if m == "POST" {
-                    proxy_records::create(store, oi, ctx)
-                } else {
-                    proxy_records::list(store, oi)
-                }
-            }
-            ProxyRecord(o, id) => {
-                let oi = store.org_index(o)?;
-                match m {
-                    "DELETE" => proxy_records::delete(store, oi, id),
-                    _ if write => proxy_records::update(store, oi, id, ctx),
-                    _ => proxy_records::retrieve(store, oi, id),
-                }
-            }
-            Projects(o) => {
-                let oi = store.org_index(o)?;
-                if m == "POST" {
-                    projects::create(store, oi, ctx)
-                } else {
-                    projects::list(store, oi, ctx)
-                }
-            }
-            Project(o, id) => {
-                let oi = store.org_index(o)?;
-                match m {
-                    "DELETE" => projects::delete(store, oi, id),
-                    _ if write => projects::update(store, oi, id, ctx),
-                    _ => projects::retrieve(store, oi, id),
-                }
-            }
-            ProjectAction(o, id, action) => {
-                projects::action(store, store.org_index(o)?, id, action, ctx)
-            }
-            BatchExports(o) => {
-                let oi = store.org_index(o)?;
-                if m == "POST" {
-                    batch_exports::create(store, oi, ctx)
-                } else {
-                    batch_exports::list(store, oi, ctx)
-                }
-            }
-            BatchExport(o, id) => {
-                let oi = store.org_index(o)?;
-                match m {
-                    "DELETE" => batch_exports::delete(store, oi, id),
-                    _ if write => batch_exports::update(store, oi, id, ctx),
-                    _ => batch_exports::retrieve(store, oi, id),
-                }
-            }
-            BatchExportAction(o, id, action) => {
-                batch_exports::action(store, store.org_index(o)?, id, action, ctx)
-            }
-        }
+        _ => Err(ErrorReply::not_authenticated()),
     }
 }
 
@@ -441,38 +451,13 @@ pub async fn reset_handler(State(state): State<Arc<AppState>>) -> Response {
             demo.reset();
             json_response(StatusCode::OK, &json!({"reset": true}))
         }
-        Backend::Proxy(_) => ApiError::not_found().into_response(),
+        Backend::Proxy(_) => ErrorReply::not_found().into_response(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn routes_resolve_with_methods() {
-        let (r, m) = resolve(&["organizations", "x", "members", "u"]).unwrap();
-        assert_eq!(r, Route::Member("x", "u"));
-        assert!(m.contains(&"PATCH") && !m.contains(&"GET"));
-        let (r, m) = resolve(&["organizations", "x", "invites", "bulk"]).unwrap();
-        assert_eq!(r, Route::InvitesBulk("x"));
-        assert_eq!(m, POST);
-        assert!(resolve(&["organizations", "x", "nope"]).is_none());
-        assert!(resolve(&["organizations", "x", "projects", "1", "nope"]).is_none());
-        assert!(resolve(&[]).is_none());
-    }
-
-    #[test]
-    fn segments_accept_both_slash_forms() {
-        assert_eq!(
-            path_segments("/api/organizations/%40current/"),
-            Some(vec!["organizations".to_string(), "@current".to_string()])
-        );
-        assert_eq!(
-            path_segments("/api/organizations"),
-            Some(vec!["organizations".to_string()])
-        );
-    }
 
     #[test]
     fn auth_rules() {

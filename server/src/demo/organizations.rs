@@ -9,7 +9,7 @@ use super::pagination::{page, DEFAULT_LIMIT};
 use super::store::{ts, Member, Org, Store};
 use super::validate::{self, Str};
 use super::{Ctx, Outcome, Reply};
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// Longest organization name.
 pub const NAME_MAX_LEN: usize = 64;
@@ -63,7 +63,7 @@ pub fn list(store: &mut Store, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(page(&ctx.url, items, DEFAULT_LIMIT)))
 }
 
-pub fn retrieve(store: &mut Store, oi: usize) -> Outcome {
+pub fn retrieve(store: &mut Store, oi: usize, _: &Ctx) -> Outcome {
     Ok(Reply::ok(org_json(store, oi)))
 }
 
@@ -143,11 +143,11 @@ pub fn create(store: &mut Store, ctx: &Ctx) -> Outcome {
     Ok(Reply::created(org_json(store, oi)))
 }
 
-fn logo_field(body: &serde_json::Map<String, Value>) -> Result<Option<Option<String>>, ApiError> {
+fn logo_field(body: &serde_json::Map<String, Value>) -> Result<Option<Option<String>>, ErrorReply> {
     let logo = validate::string(body, "logo_media_id", Str::max(36).nullable())?;
     if let Some(Some(id)) = &logo {
         if !validate::is_uuid(id) {
-            return Err(ApiError::field(
+            return Err(ErrorReply::field(
                 "logo_media_id",
                 "invalid",
                 "Must be a valid UUID.",
@@ -159,7 +159,7 @@ fn logo_field(body: &serde_json::Map<String, Value>) -> Result<Option<Option<Str
 
 pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     if store.my_level(oi) < ADMIN {
-        return Err(ApiError::insufficient_level());
+        return Err(ErrorReply::insufficient_level());
     }
     let body = ctx.object()?;
     let name = validate::opt_string(&body, "name", Str::max(NAME_MAX_LEN))?;
@@ -185,7 +185,7 @@ pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
         validate::string(&body, "default_role_id", Str::max(36).blank_ok().nullable())?;
     if let Some(Some(role_id)) = &default_role {
         if !role_id.is_empty() && !store.orgs[oi].roles.iter().any(|r| &r.id == role_id) {
-            return Err(ApiError::field(
+            return Err(ErrorReply::field(
                 "default_role_id",
                 "invalid",
                 "Role does not exist in this organization.",
@@ -230,16 +230,16 @@ pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(org_json(store, oi)))
 }
 
-pub fn delete(store: &mut Store, oi: usize) -> Outcome {
+pub fn delete(store: &mut Store, oi: usize, _: &Ctx) -> Outcome {
     if store.my_level(oi) < OWNER {
-        return Err(ApiError::insufficient_level());
+        return Err(ErrorReply::insufficient_level());
     }
     store.orgs.remove(oi);
     Ok(Reply::NoContent)
 }
 
 /// `GET /api/users/@me/`: you, with your organizations.
-pub fn me(store: &mut Store) -> Outcome {
+pub fn me(store: &mut Store, _: &Ctx) -> Outcome {
     let orgs: Vec<Value> = my_org_indexes(store)
         .into_iter()
         .map(|oi| {

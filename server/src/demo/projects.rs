@@ -12,7 +12,7 @@ use super::store::{ts, Activity, Project, Store};
 use super::timezones::is_timezone;
 use super::validate::{self, Str};
 use super::{Ctx, Outcome, Reply};
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// Longest project name.
 pub const NAME_MAX_LEN: usize = 200;
@@ -224,7 +224,7 @@ fn read_setting(
     body: &Map<String, Value>,
     key: &str,
     kind: Kind,
-) -> Result<Option<Value>, ApiError> {
+) -> Result<Option<Value>, ErrorReply> {
     let Some(value) = body.get(key) else {
         return Ok(None);
     };
@@ -234,13 +234,15 @@ fn read_setting(
         Kind::Any => Some(value.clone()),
         Kind::TextList { nullable } => match value {
             Value::Null if nullable => Some(Value::Null),
-            Value::Null => return Err(ApiError::null(key)),
+            Value::Null => return Err(ErrorReply::null(key)),
             Value::Array(items) if items.iter().all(|i| i.is_string() || i.is_null()) => {
                 Some(value.clone())
             }
-            Value::Array(_) => return Err(ApiError::field(key, "invalid", "Not a valid string.")),
+            Value::Array(_) => {
+                return Err(ErrorReply::field(key, "invalid", "Not a valid string."))
+            }
             _ => {
-                return Err(ApiError::field(
+                return Err(ErrorReply::field(
                     key,
                     "not_a_list",
                     "Expected a list of items but got type \"str\".",
@@ -250,13 +252,13 @@ fn read_setting(
         Kind::Int { min, max } => validate::integer(body, key, min, max, true)?.map(|v| json!(v)),
         Kind::Timezone => match value {
             Value::String(tz) if is_timezone(tz) => Some(value.clone()),
-            _ => return Err(ApiError::invalid_choice(key, value)),
+            _ => return Err(ErrorReply::invalid_choice(key, value)),
         },
         Kind::WeekStartDay => match value {
             Value::Null => Some(Value::Null),
             v => match validate::parse_int(v) {
                 Some(n @ (0 | 1)) if !v.is_boolean() => Some(json!(n)),
-                _ => return Err(ApiError::invalid_choice(key, value)),
+                _ => return Err(ErrorReply::invalid_choice(key, value)),
             },
         },
         Kind::SampleRate => match value {
@@ -267,9 +269,9 @@ fn read_setting(
                     Value::String(s) => s.trim().parse::<f64>().ok(),
                     _ => None,
                 }
-                .ok_or_else(|| ApiError::field(key, "invalid", "A valid number is required."))?;
+                .ok_or_else(|| ErrorReply::field(key, "invalid", "A valid number is required."))?;
                 if !(0.0..=1.0).contains(&rate) {
-                    return Err(ApiError::field(
+                    return Err(ErrorReply::field(
                         key,
                         "invalid",
                         "Ensure this value is between 0 and 1.",
@@ -283,7 +285,7 @@ fn read_setting(
 }
 
 /// The settings a body changes, checked (nothing applied on error).
-fn read_settings(body: &Map<String, Value>) -> Result<Vec<(String, Value)>, ApiError> {
+fn read_settings(body: &Map<String, Value>) -> Result<Vec<(String, Value)>, ErrorReply> {
     let mut changes = Vec::new();
     for (key, kind) in FIELDS {
         if let Some(value) = read_setting(body, key, *kind)? {
@@ -328,16 +330,17 @@ pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(page(&ctx.url, items, DEFAULT_LIMIT)))
 }
 
-fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ApiError> {
-    let id: i64 = id.parse().map_err(|_| ApiError::not_found())?;
+fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ErrorReply> {
+    let id: i64 = id.parse().map_err(|_| ErrorReply::not_found())?;
     store.orgs[oi]
         .projects
         .iter()
         .position(|p| p.id == id)
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(ErrorReply::not_found)
 }
 
-pub fn retrieve(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn retrieve(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let pi = find(store, oi, id)?;
     Ok(Reply::ok(project_json(
         store,
@@ -365,13 +368,14 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     )))
 }
 
-pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
+pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let pi = find(store, oi, id)?;
     let body = ctx.object()?;
     let name = validate::opt_string(&body, "name", Str::max(NAME_MAX_LEN))?;
     let changes = read_settings(&body)?;
     if changes.iter().any(|(k, _)| k == "access_control") && store.my_level(oi) < ADMIN {
-        return Err(ApiError::insufficient_level());
+        return Err(ErrorReply::insufficient_level());
     }
     let mut logged = Vec::new();
     let p = &mut store.orgs[oi].projects[pi];
@@ -399,7 +403,8 @@ pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
     )))
 }
 
-pub fn delete(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let pi = find(store, oi, id)?;
     store.require_admin(oi)?;
     let org = &mut store.orgs[oi];
@@ -408,11 +413,11 @@ pub fn delete(store: &mut Store, oi: usize, id: &str) -> Outcome {
     Ok(Reply::NoContent)
 }
 
-fn product_type(ctx: &Ctx) -> Result<String, ApiError> {
+fn product_type(ctx: &Ctx) -> Result<String, ErrorReply> {
     let body = ctx.object()?;
     match body.get("product_type") {
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_string()),
-        _ => Err(ApiError::bare(
+        _ => Err(ErrorReply::bare(
             StatusCode::BAD_REQUEST,
             json!({"error": "product_type is required"}),
         )),
@@ -440,7 +445,8 @@ fn touch_intent(p: &mut Project, product: &str, context: Option<&str>) -> usize 
     p.product_intents.len() - 1
 }
 
-pub fn action(store: &mut Store, oi: usize, id: &str, action: &str, ctx: &Ctx) -> Outcome {
+pub fn action(store: &mut Store, oi: usize, ctx: &Ctx, action: &str) -> Outcome {
+    let id = ctx.id();
     let pi = find(store, oi, id)?;
     match action {
         "activity" => activity(store, oi, pi, ctx),
@@ -497,7 +503,7 @@ pub fn action(store: &mut Store, oi: usize, id: &str, action: &str, ctx: &Ctx) -
                 &store.orgs[oi].projects[pi],
             )))
         }
-        _ => Err(ApiError::not_found()),
+        _ => Err(ErrorReply::not_found()),
     }
 }
 

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use super::store::{ts, ProxyRecord, Store};
 use super::validate::{self, Str, PROXY_DOMAIN_MAX_LEN};
 use super::{Ctx, Outcome, Reply};
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// Records per organization (the list's `max_proxy_records`).
 pub const MAX_PROXY_RECORDS: usize = 3;
@@ -76,7 +76,7 @@ pub fn purge_deleted(store: &mut Store) {
     }
 }
 
-fn check_domain(store: &Store, domain: &str, except: Option<&str>) -> Result<(), ApiError> {
+fn check_domain(store: &Store, domain: &str, except: Option<&str>) -> Result<(), ErrorReply> {
     validate::domain_field(domain, PROXY_DOMAIN_MAX_LEN)?;
     let taken = store
         .orgs
@@ -84,7 +84,7 @@ fn check_domain(store: &Store, domain: &str, except: Option<&str>) -> Result<(),
         .flat_map(|o| o.proxy_records.iter())
         .any(|r| r.domain == domain && Some(r.id.as_str()) != except);
     if taken {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             "domain",
             "unique",
             "proxy record with this domain already exists.",
@@ -93,16 +93,16 @@ fn check_domain(store: &Store, domain: &str, except: Option<&str>) -> Result<(),
     Ok(())
 }
 
-fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ApiError> {
+fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ErrorReply> {
     let wanted = id.to_ascii_lowercase();
     store.orgs[oi]
         .proxy_records
         .iter()
         .position(|r| r.id == wanted)
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(ErrorReply::not_found)
 }
 
-pub fn list(store: &mut Store, oi: usize) -> Outcome {
+pub fn list(store: &mut Store, oi: usize, _: &Ctx) -> Outcome {
     let results: Vec<Value> = store.orgs[oi]
         .proxy_records
         .iter()
@@ -114,7 +114,8 @@ pub fn list(store: &mut Store, oi: usize) -> Outcome {
     })))
 }
 
-pub fn retrieve(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn retrieve(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let ri = find(store, oi, id)?;
     Ok(Reply::ok(record_json(&store.orgs[oi].proxy_records[ri])))
 }
@@ -125,7 +126,7 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     let domain = validate::required_string(&body, "domain", Str::max(usize::MAX))?;
     check_domain(store, &domain, None)?;
     if store.orgs[oi].proxy_records.len() >= MAX_PROXY_RECORDS {
-        return Err(ApiError::bare(
+        return Err(ErrorReply::bare(
             StatusCode::BAD_REQUEST,
             json!({"detail": format!("Maximum of {MAX_PROXY_RECORDS} proxy records per organization.")}),
         ));
@@ -147,12 +148,13 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::created(out))
 }
 
-pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
+pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let ri = find(store, oi, id)?;
     store.require_admin(oi)?;
     let body = ctx.object()?;
     if store.orgs[oi].proxy_records[ri].deleting_since.is_some() {
-        return Err(ApiError::bare(
+        return Err(ErrorReply::bare(
             StatusCode::BAD_REQUEST,
             json!({"detail": "This proxy record is being deleted."}),
         ));
@@ -173,7 +175,8 @@ pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(record_json(&store.orgs[oi].proxy_records[ri])))
 }
 
-pub fn delete(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let ri = find(store, oi, id)?;
     store.require_admin(oi)?;
     let now = Utc::now();

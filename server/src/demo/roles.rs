@@ -8,7 +8,7 @@ use super::pagination::{page, DEFAULT_LIMIT};
 use super::store::{ts, Role, RoleMembership, Store};
 use super::validate::{self, Str};
 use super::{Ctx, Outcome, Reply};
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// Longest role name.
 pub const NAME_MAX_LEN: usize = 200;
@@ -48,23 +48,28 @@ pub fn role_json(store: &Store, oi: usize, role: &Role) -> Value {
     })
 }
 
-fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ApiError> {
+fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ErrorReply> {
     let wanted = id.to_ascii_lowercase();
     store.orgs[oi]
         .roles
         .iter()
         .position(|r| r.id == wanted)
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(ErrorReply::not_found)
 }
 
-fn check_name(store: &Store, oi: usize, name: &str, except: Option<&str>) -> Result<(), ApiError> {
+fn check_name(
+    store: &Store,
+    oi: usize,
+    name: &str,
+    except: Option<&str>,
+) -> Result<(), ErrorReply> {
     let lower = name.to_lowercase();
     let taken = store.orgs[oi]
         .roles
         .iter()
         .any(|r| r.name.to_lowercase() == lower && Some(r.id.as_str()) != except);
     if taken {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             "name",
             "unique",
             "There is already a role with this name.",
@@ -79,7 +84,8 @@ pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(page(&ctx.url, items, DEFAULT_LIMIT)))
 }
 
-pub fn retrieve(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn retrieve(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let ri = find(store, oi, id)?;
     Ok(Reply::ok(role_json(store, oi, &store.orgs[oi].roles[ri])))
 }
@@ -101,7 +107,8 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::created(out))
 }
 
-pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
+pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let ri = find(store, oi, id)?;
     store.require_admin(oi)?;
     let body = ctx.object()?;
@@ -113,7 +120,8 @@ pub fn update(store: &mut Store, oi: usize, id: &str, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(role_json(store, oi, &store.orgs[oi].roles[ri])))
 }
 
-pub fn delete(store: &mut Store, oi: usize, id: &str) -> Outcome {
+pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let id = ctx.id();
     let ri = find(store, oi, id)?;
     store.require_admin(oi)?;
     let org = &mut store.orgs[oi];
@@ -124,7 +132,8 @@ pub fn delete(store: &mut Store, oi: usize, id: &str) -> Outcome {
     Ok(Reply::NoContent)
 }
 
-pub fn list_members(store: &mut Store, oi: usize, role_id: &str, ctx: &Ctx) -> Outcome {
+pub fn list_members(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let role_id = ctx.id();
     let ri = find(store, oi, role_id)?;
     let role = &store.orgs[oi].roles[ri];
     let items = role
@@ -135,14 +144,15 @@ pub fn list_members(store: &mut Store, oi: usize, role_id: &str, ctx: &Ctx) -> O
     Ok(Reply::ok(page(&ctx.url, items, DEFAULT_LIMIT)))
 }
 
-pub fn add_member(store: &mut Store, oi: usize, role_id: &str, ctx: &Ctx) -> Outcome {
+pub fn add_member(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let role_id = ctx.id();
     let ri = find(store, oi, role_id)?;
     store.require_admin(oi)?;
     let body = ctx.object()?;
     let user_uuid =
         validate::required_string(&body, "user_uuid", Str::max(64))?.to_ascii_lowercase();
     if !validate::is_uuid(&user_uuid) {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             "user_uuid",
             "invalid",
             "Must be a valid UUID.",
@@ -153,13 +163,13 @@ pub fn add_member(store: &mut Store, oi: usize, role_id: &str, ctx: &Ctx) -> Out
         .iter()
         .map(|m| m.user)
         .find(|&u| store.users[u].uuid == user_uuid)
-        .ok_or_else(|| ApiError::field("user_uuid", "invalid", "User does not exist."))?;
+        .ok_or_else(|| ErrorReply::field("user_uuid", "invalid", "User does not exist."))?;
     if store.orgs[oi].roles[ri]
         .memberships
         .iter()
         .any(|rm| rm.user == user)
     {
-        return Err(ApiError::validation(
+        return Err(ErrorReply::validation(
             "invalid",
             "User is already part of the role.",
             None,
@@ -177,7 +187,8 @@ pub fn add_member(store: &mut Store, oi: usize, role_id: &str, ctx: &Ctx) -> Out
     Ok(Reply::created(membership_json(store, oi, role, &rm)))
 }
 
-pub fn remove_member(store: &mut Store, oi: usize, role_id: &str, id: &str) -> Outcome {
+pub fn remove_member(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    let (role_id, id) = (ctx.id(), ctx.param("membership"));
     let ri = find(store, oi, role_id)?;
     store.require_admin(oi)?;
     let wanted = id.to_ascii_lowercase();
@@ -186,7 +197,7 @@ pub fn remove_member(store: &mut Store, oi: usize, role_id: &str, id: &str) -> O
         .memberships
         .iter()
         .position(|rm| rm.id == wanted)
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(ErrorReply::not_found)?;
     role.memberships.remove(i);
     Ok(Reply::NoContent)
 }

@@ -6,7 +6,7 @@ use rand::rngs::StdRng;
 use rand::Rng;
 use serde_json::{json, Map, Value};
 
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 /// PostHog's timestamps: ISO 8601 with microseconds and `Z`.
 pub fn ts(t: &DateTime<Utc>) -> String {
@@ -235,7 +235,7 @@ impl Store {
     }
 
     /// The organization a path names (`@current`: your first), if you belong to it.
-    pub fn org_index(&self, segment: &str) -> Result<usize, ApiError> {
+    pub fn org_index(&self, segment: &str) -> Result<usize, ErrorReply> {
         let me = self.me;
         let belongs = |org: &Org| org.members.iter().any(|m| m.user == me);
         if segment == "@current" {
@@ -243,13 +243,13 @@ impl Store {
                 .orgs
                 .iter()
                 .position(belongs)
-                .ok_or_else(ApiError::not_found);
+                .ok_or_else(ErrorReply::not_found);
         }
         let wanted = segment.to_ascii_lowercase();
         self.orgs
             .iter()
             .position(|o| o.id == wanted && belongs(o))
-            .ok_or_else(ApiError::not_found)
+            .ok_or_else(ErrorReply::not_found)
     }
 
     /// Your level in an organization (you belong to it when it was found by `org_index`).
@@ -263,11 +263,11 @@ impl Store {
     }
 
     /// 403 unless you are at least admin of the organization.
-    pub fn require_admin(&self, oi: usize) -> Result<(), ApiError> {
+    pub fn require_admin(&self, oi: usize) -> Result<(), ErrorReply> {
         if self.my_level(oi) >= super::levels::ADMIN {
             Ok(())
         } else {
-            Err(ApiError::insufficient_level())
+            Err(ErrorReply::insufficient_level())
         }
     }
 
@@ -326,18 +326,9 @@ impl Store {
 
 /// A version 4 UUID from `rng`.
 pub fn uuid_from(rng: &mut StdRng) -> String {
-    let mut b: [u8; 16] = rng.gen();
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
+    uuid::Builder::from_random_bytes(rng.gen())
+        .into_uuid()
+        .to_string()
 }
 
 /// `12,345`.

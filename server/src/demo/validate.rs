@@ -1,22 +1,21 @@
 //! Input rules of the demo API, written by hand as PostHog applies them: the domain pattern,
 //! PEM certificates, emails, UUIDs, and DRF-like readers of JSON fields with PostHog's messages.
 
-use base64::Engine;
 use serde_json::{Map, Value};
 
-use crate::errors::ApiError;
+use crate::errors::ErrorReply;
 
 pub use api::validate::{
     is_domain as matches_domain_pattern, DOMAIN_MAX_LEN, PROXY_DOMAIN_MAX_LEN,
 };
 
 /// A `domain` field's length, then its pattern, with PostHog's messages (attr "domain").
-pub fn domain_field(domain: &str, max_len: usize) -> Result<(), ApiError> {
+pub fn domain_field(domain: &str, max_len: usize) -> Result<(), ErrorReply> {
     if domain.chars().count() > max_len {
-        return Err(ApiError::max_length("domain", max_len));
+        return Err(ErrorReply::max_length("domain", max_len));
     }
     if !matches_domain_pattern(domain) {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             "domain",
             "invalid",
             "Please enter a valid domain or subdomain name.",
@@ -25,23 +24,14 @@ pub fn domain_field(domain: &str, max_len: usize) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// A PEM certificate: the console's own shape check (BEGIN/END lines around base64), and the
-/// base64 must decode to a DER sequence.
+/// A PEM certificate: the console's own shape check (BEGIN/END lines around base64), then the
+/// PEM must parse and its content be a DER sequence.
 pub fn looks_like_pem_certificate(value: &str) -> bool {
-    if !api::validate::looks_like_pem_certificate(value) {
-        return false;
-    }
-    let body: String = value
-        .trim()
-        .trim_start_matches("-----BEGIN CERTIFICATE-----")
-        .trim_end_matches("-----END CERTIFICATE-----")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    match base64::engine::general_purpose::STANDARD.decode(body.as_bytes()) {
-        Ok(der) => der.len() >= 16 && der[0] == 0x30,
-        Err(_) => false,
-    }
+    use rustls_pki_types::pem::PemObject;
+    use rustls_pki_types::CertificateDer;
+    api::validate::looks_like_pem_certificate(value)
+        && CertificateDer::from_pem_slice(value.trim().as_bytes())
+            .is_ok_and(|der| der.len() >= 16 && der[0] == 0x30)
 }
 
 /// An email address as Django's validator roughly accepts it.
@@ -71,21 +61,16 @@ pub fn is_email(value: &str) -> bool {
     local_ok && host_ok && value.len() <= 254
 }
 
-/// A UUID in its 8-4-4-4-12 hex form.
+/// A UUID in its 8-4-4-4-12 hex form (the only one of uuid's forms that is 36 long).
 pub fn is_uuid(value: &str) -> bool {
-    let parts: Vec<&str> = value.split('-').collect();
-    parts.len() == 5
-        && parts
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+    value.len() == 36 && uuid::Uuid::try_parse(value).is_ok()
 }
 
 /// The body as an object: DRF's message for anything else.
-pub fn expect_object(value: &Value) -> Result<&Map<String, Value>, ApiError> {
+pub fn expect_object(value: &Value) -> Result<&Map<String, Value>, ErrorReply> {
     match value {
         Value::Object(map) => Ok(map),
-        other => Err(ApiError::field(
+        other => Err(ErrorReply::field(
             "non_field_errors",
             "invalid",
             format!(
@@ -143,22 +128,22 @@ pub fn string(
     obj: &Map<String, Value>,
     key: &str,
     rule: Str,
-) -> Result<Option<Option<String>>, ApiError> {
+) -> Result<Option<Option<String>>, ErrorReply> {
     let Some(value) = obj.get(key) else {
         return Ok(None);
     };
     let text = match value {
         Value::Null if rule.nullable => return Ok(Some(None)),
-        Value::Null => return Err(ApiError::null(key)),
+        Value::Null => return Err(ErrorReply::null(key)),
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) => n.to_string(),
-        _ => return Err(ApiError::field(key, "invalid", "Not a valid string.")),
+        _ => return Err(ErrorReply::field(key, "invalid", "Not a valid string.")),
     };
     if text.is_empty() && !rule.allow_blank {
-        return Err(ApiError::blank(key));
+        return Err(ErrorReply::blank(key));
     }
     if text.chars().count() > rule.max {
-        return Err(ApiError::max_length(key, rule.max));
+        return Err(ErrorReply::max_length(key, rule.max));
     }
     Ok(Some(Some(text)))
 }
@@ -168,13 +153,17 @@ pub fn opt_string(
     obj: &Map<String, Value>,
     key: &str,
     rule: Str,
-) -> Result<Option<String>, ApiError> {
+) -> Result<Option<String>, ErrorReply> {
     Ok(string(obj, key, rule)?.flatten())
 }
 
 /// A required non-nullable string field.
-pub fn required_string(obj: &Map<String, Value>, key: &str, rule: Str) -> Result<String, ApiError> {
-    opt_string(obj, key, rule)?.ok_or_else(|| ApiError::required(key))
+pub fn required_string(
+    obj: &Map<String, Value>,
+    key: &str,
+    rule: Str,
+) -> Result<String, ErrorReply> {
+    opt_string(obj, key, rule)?.ok_or_else(|| ErrorReply::required(key))
 }
 
 /// DRF's boolean parsing.
@@ -197,19 +186,19 @@ pub fn boolean(
     obj: &Map<String, Value>,
     key: &str,
     nullable: bool,
-) -> Result<Option<Option<bool>>, ApiError> {
+) -> Result<Option<Option<bool>>, ErrorReply> {
     match obj.get(key) {
         None => Ok(None),
         Some(Value::Null) if nullable => Ok(Some(None)),
-        Some(Value::Null) => Err(ApiError::null(key)),
+        Some(Value::Null) => Err(ErrorReply::null(key)),
         Some(v) => parse_bool(v)
             .map(|b| Some(Some(b)))
-            .ok_or_else(|| ApiError::field(key, "invalid", "Must be a valid boolean.")),
+            .ok_or_else(|| ErrorReply::field(key, "invalid", "Must be a valid boolean.")),
     }
 }
 
 /// A non-nullable boolean field.
-pub fn opt_bool(obj: &Map<String, Value>, key: &str) -> Result<Option<bool>, ApiError> {
+pub fn opt_bool(obj: &Map<String, Value>, key: &str) -> Result<Option<bool>, ErrorReply> {
     Ok(boolean(obj, key, false)?.flatten())
 }
 
@@ -220,23 +209,23 @@ pub fn integer(
     min: i64,
     max: i64,
     nullable: bool,
-) -> Result<Option<Option<i64>>, ApiError> {
+) -> Result<Option<Option<i64>>, ErrorReply> {
     let n = match obj.get(key) {
         None => return Ok(None),
         Some(Value::Null) if nullable => return Ok(Some(None)),
-        Some(Value::Null) => return Err(ApiError::null(key)),
+        Some(Value::Null) => return Err(ErrorReply::null(key)),
         Some(v) => parse_int(v)
-            .ok_or_else(|| ApiError::field(key, "invalid", "A valid integer is required."))?,
+            .ok_or_else(|| ErrorReply::field(key, "invalid", "A valid integer is required."))?,
     };
     if n < min {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             key,
             "min_value",
             format!("Ensure this value is greater than or equal to {min}."),
         ));
     }
     if n > max {
-        return Err(ApiError::field(
+        return Err(ErrorReply::field(
             key,
             "max_value",
             format!("Ensure this value is less than or equal to {max}."),
@@ -261,33 +250,33 @@ pub fn choice<'a>(
     obj: &Map<String, Value>,
     key: &str,
     choices: &[&'a str],
-) -> Result<Option<&'a str>, ApiError> {
+) -> Result<Option<&'a str>, ErrorReply> {
     match obj.get(key) {
         None => Ok(None),
-        Some(Value::Null) => Err(ApiError::null(key)),
+        Some(Value::Null) => Err(ErrorReply::null(key)),
         Some(value) => {
             let text = match value {
                 Value::String(s) => s.clone(),
                 Value::Number(n) => n.to_string(),
-                _ => return Err(ApiError::invalid_choice(key, value)),
+                _ => return Err(ErrorReply::invalid_choice(key, value)),
             };
             choices
                 .iter()
                 .find(|c| **c == text)
                 .map(|c| Some(*c))
-                .ok_or_else(|| ApiError::invalid_choice(key, value))
+                .ok_or_else(|| ErrorReply::invalid_choice(key, value))
         }
     }
 }
 
 /// A membership level (1, 8 or 15; also as a string).
-pub fn level(obj: &Map<String, Value>, key: &str) -> Result<Option<u8>, ApiError> {
+pub fn level(obj: &Map<String, Value>, key: &str) -> Result<Option<u8>, ErrorReply> {
     match obj.get(key) {
         None => Ok(None),
-        Some(Value::Null) => Err(ApiError::null(key)),
+        Some(Value::Null) => Err(ErrorReply::null(key)),
         Some(value) => match parse_int(value) {
             Some(n @ (1 | 8 | 15)) if !value.is_boolean() => Ok(Some(n as u8)),
-            _ => Err(ApiError::invalid_choice(key, value)),
+            _ => Err(ErrorReply::invalid_choice(key, value)),
         },
     }
 }
@@ -332,6 +321,7 @@ mod tests {
     }
 
     fn pem(der: &[u8]) -> String {
+        use base64::Engine;
         let b64 = base64::engine::general_purpose::STANDARD.encode(der);
         let lines: Vec<String> = b64
             .as_bytes()

@@ -1,5 +1,6 @@
 //! Bulk invites: lines pasted, parsed and checked row by row as they are typed (already a
-//! member, level allowed, at most 20...), then the ready rows sent at once with a result per row.
+//! member, level allowed, the batch limit...), then the ready rows sent at once with a result
+//! per row.
 
 use std::rc::Rc;
 

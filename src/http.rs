@@ -1,15 +1,22 @@
 //! The one place that touches the network: sends an `api::Request` with the session's key to the
 //! session's host (never anywhere else), aborts it when the view that asked for it goes away,
-//! waits out 429s as PostHog asks, and turns a 401 into "back to connect".
+//! waits out 429s as PostHog asks, and turns a 401 into "back to connect". Mutations go through
+//! [`Http::mutation`]: pending state, errors where they belong, a toast, what changed refetched.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 
 use api::{ApiError, Request};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
-use std::future::Future;
-use std::pin::Pin;
 
+use crate::components::dialog::DialogState;
+use crate::components::feedback::describe_error;
+use crate::components::form::FormErrors;
+use crate::components::toast::{use_toasts, Toasts};
 use crate::session::{Connection, Session};
 
 /// How many times a throttled request is retried before the 429 is shown.
@@ -36,6 +43,25 @@ struct Raw {
     text: String,
 }
 
+/// Turns a response into `T` or an [`ApiError`], as `Request::decode` does, but reading an empty
+/// body from the text "null": `api`'s decode reads it from a `serde_json::Value`, which compiles
+/// a second Deserialize of every model into the wasm.
+fn decode<T: DeserializeOwned>(raw: Raw) -> Result<T, ApiError> {
+    if !(200..300).contains(&raw.status) {
+        return Err(ApiError::from_response(
+            raw.status,
+            raw.retry_after.as_deref(),
+            &raw.text,
+        ));
+    }
+    let text = if raw.text.trim().is_empty() {
+        "null"
+    } else {
+        raw.text.as_str()
+    };
+    serde_json::from_str(text).map_err(|e| ApiError::decode(raw.status, e.to_string(), &raw.text))
+}
+
 impl Http {
     /// Sends `request`; the key and host come from the current session. Only the decoding is
     /// generic: the network part is one function for all response types (smaller wasm).
@@ -47,7 +73,55 @@ impl Http {
                 request.body_json(),
             )
             .await?;
-        request.decode(raw.status, raw.retry_after.as_deref(), &raw.text)
+        decode(raw)
+    }
+
+    /// A mutation (create, update, delete...): `request` builds the call from the input; when it
+    /// succeeds `done` refetches what changed and says what to toast (and where to go), and a
+    /// failure goes where `failure` says. The button shows it pending meanwhile; what the person
+    /// typed is left as it is. Only the decoding and the two closures are generic per use.
+    pub fn mutation<I: 'static, T: DeserializeOwned + 'static>(
+        self,
+        request: impl Fn(&I) -> Request<T> + 'static,
+        done: impl Fn(&I, T) -> Done + 'static,
+        failure: Failure,
+    ) -> Mutation<I> {
+        self.mutation_with(
+            request,
+            move |input, result| Ok(done(input, result?)),
+            failure,
+        )
+    }
+
+    /// [`Http::mutation`] where `finish` sees the error too: it may turn an error that is an
+    /// answer ("already verified") into a success, or note it before `failure` shows it.
+    pub fn mutation_with<I: 'static, T: DeserializeOwned + 'static>(
+        self,
+        request: impl Fn(&I) -> Request<T> + 'static,
+        finish: impl Fn(&I, Result<T, ApiError>) -> Result<Done, ApiError> + 'static,
+        failure: Failure,
+    ) -> Mutation<I> {
+        let finish = Rc::new(finish);
+        let start: Rc<dyn Fn(I) -> Launch> = Rc::new(move |input: I| {
+            let request = request(&input);
+            let finish = finish.clone();
+            Launch {
+                method: request.method,
+                path: request.path_and_query(),
+                body: request.body_json(),
+                finish: Box::new(move |raw| finish(&input, raw.and_then(decode))),
+            }
+        });
+        Mutation {
+            start: StoredValue::new_local(start),
+            core: MutationCore {
+                pending: RwSignal::new(false),
+                failure: StoredValue::new_local(failure),
+                owner: StoredValue::new_local(Owner::current()),
+                http: self,
+                toasts: use_toasts(),
+            },
+        }
     }
 
     fn send_raw(
@@ -118,7 +192,7 @@ pub async fn send_once<T: DeserializeOwned>(
         request.body_json().as_deref(),
     )
     .await?;
-    request.decode(raw.status, raw.retry_after.as_deref(), &raw.text)
+    decode(raw)
 }
 
 async fn send_once_raw(
@@ -168,4 +242,164 @@ async fn send_once_raw(
         retry_after,
         text,
     })
+}
+
+/// What a mutation did, for the person: a toast, and maybe a page to go to next.
+pub struct Done {
+    toast: Option<(String, bool)>,
+    go: Option<String>,
+}
+
+impl Done {
+    /// A confirmation toast ("Invite sent to ...").
+    pub fn toast(message: impl Into<String>) -> Done {
+        Done {
+            toast: Some((message.into(), false)),
+            go: None,
+        }
+    }
+
+    /// A toast shown as a warning: the call worked but the outcome needs attention.
+    pub fn warn(message: impl Into<String>) -> Done {
+        Done {
+            toast: Some((message.into(), true)),
+            go: None,
+        }
+    }
+
+    /// No toast: the page shows the outcome itself.
+    pub fn quiet() -> Done {
+        Done {
+            toast: None,
+            go: None,
+        }
+    }
+
+    /// Then go to `path` (the list after a delete, the new thing after a create).
+    pub fn go(mut self, path: String) -> Done {
+        self.go = Some(path);
+        self
+    }
+}
+
+/// Where a failed mutation's error is shown.
+#[derive(Clone)]
+pub enum Failure {
+    /// On the form: an error whose `attr` names one of these fields goes under it, the rest
+    /// above the form (with no fields: always above it).
+    Form(FormErrors, &'static [&'static str]),
+    /// In the confirm dialog that asked for it (a toast if it is closed); success closes it.
+    Dialog(DialogState),
+    /// A toast.
+    Toast,
+    /// The page handles it (a "not yet" that is an answer, not an error).
+    Handle(Rc<dyn Fn(ApiError)>),
+}
+
+/// One call of a mutation, built from its input: the request and how to finish it.
+struct Launch {
+    method: api::Method,
+    path: String,
+    body: Option<String>,
+    finish: Finish,
+}
+
+/// Decodes the answer (or takes the error) and does what the page asked.
+type Finish = Box<dyn FnOnce(Result<Raw, ApiError>) -> Result<Done, ApiError>>;
+
+/// A mutation made by [`Http::mutation`]: `dispatch` it with its input, show `pending()` on its
+/// button.
+pub struct Mutation<I: 'static> {
+    start: StoredValue<Rc<dyn Fn(I) -> Launch>, LocalStorage>,
+    core: MutationCore,
+}
+
+impl<I: 'static> Clone for Mutation<I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I: 'static> Copy for Mutation<I> {}
+
+impl<I: 'static> Mutation<I> {
+    pub fn dispatch(&self, input: I) {
+        if let Some(start) = self.start.try_get_value() {
+            self.core.run(start(input));
+        }
+    }
+
+    pub fn pending(&self) -> Signal<bool> {
+        self.core.pending.into()
+    }
+}
+
+/// The part of a mutation that does not depend on its input: one copy for every mutation.
+#[derive(Clone, Copy)]
+struct MutationCore {
+    pending: RwSignal<bool>,
+    failure: StoredValue<Failure, LocalStorage>,
+    /// The view that made it: the call runs under it (and is aborted if it goes away).
+    owner: StoredValue<Option<Owner>, LocalStorage>,
+    http: Http,
+    toasts: Toasts,
+}
+
+impl MutationCore {
+    fn run(self, launch: Launch) {
+        let MutationCore {
+            pending,
+            http,
+            toasts,
+            ..
+        } = self;
+        let Some(failure) = self.failure.try_get_value() else {
+            return;
+        };
+        let owner = self.owner.try_get_value().flatten();
+        match &failure {
+            Failure::Form(errors, _) => errors.clear(),
+            Failure::Dialog(dialog) => dialog.errors.clear(),
+            _ => {}
+        }
+        pending.set(true);
+        let task = async move {
+            let Launch {
+                method,
+                path,
+                body,
+                finish,
+            } = launch;
+            let outcome = finish(http.send_raw(method, path, body).await);
+            pending.try_set(false);
+            match outcome {
+                Ok(done) => {
+                    if let Failure::Dialog(dialog) = &failure {
+                        dialog.open.try_set(false);
+                    }
+                    match done.toast {
+                        Some((message, false)) => toasts.success(message),
+                        Some((message, true)) => toasts.error(message),
+                        None => {}
+                    }
+                    if let Some(path) = done.go {
+                        leptos_router::hooks::use_navigate()(&path, Default::default());
+                    }
+                }
+                Err(error) => match failure {
+                    Failure::Form(errors, fields) => errors.apply(&error, fields),
+                    Failure::Dialog(dialog) if dialog.open.get_untracked() => {
+                        dialog.errors.set_general(describe_error(&error))
+                    }
+                    Failure::Dialog(_) | Failure::Toast => toasts.error(describe_error(&error)),
+                    Failure::Handle(handle) => handle(error),
+                },
+            }
+        };
+        let spawn = move || untrack(|| leptos::task::spawn_local_scoped(task));
+        match owner {
+            Some(owner) => owner.with(spawn),
+            None => spawn(),
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Typed access to PostHog's organization API for the console (browser app) and its server:
 //! request descriptions, models, pagination and errors. No I/O: the caller sends the requests.
 
+pub mod bulk_invites;
 pub mod endpoints;
 pub mod error;
 pub mod models;

@@ -36,3 +36,14 @@ pub fn can_remove(mine: &MembershipLevel, target: &MembershipLevel, is_me: bool)
 pub fn can_invite_at(mine: &MembershipLevel, level: &MembershipLevel) -> bool {
     level <= mine
 }
+
+/// The levels you may invite at: the known levels up to your own (member while your level is
+/// not known yet).
+pub fn invitable_levels(mine: Option<&MembershipLevel>) -> Vec<MembershipLevel> {
+    let mine = mine.unwrap_or(&MembershipLevel::Member);
+    MembershipLevel::ALL
+        .iter()
+        .filter(|level| can_invite_at(mine, level))
+        .cloned()
+        .collect()
+}

@@ -9,6 +9,23 @@ pub const PROXY_DOMAIN_MAX_LEN: usize = 64;
 pub const ORGANIZATION_NAME_MAX_LEN: usize = 64;
 /// Longest invite `first_name` PostHog accepts.
 pub const INVITE_FIRST_NAME_MAX_LEN: usize = 30;
+/// Longest role name PostHog accepts.
+pub const ROLE_NAME_MAX_LEN: usize = 200;
+/// Longest SAML entity ID or ACS URL PostHog accepts.
+pub const SAML_FIELD_MAX_LEN: usize = 512;
+
+/// A required name (of an organization, a role): not blank, at most `max_len` characters once
+/// trimmed. `what` names the thing in the message ("Give the role a name.").
+pub fn name(value: &str, max_len: usize, what: &str) -> Result<(), String> {
+    let value = value.trim();
+    if value.is_empty() {
+        Err(format!("Give the {what} a name."))
+    } else if value.chars().count() > max_len {
+        Err(format!("At most {max_len} characters."))
+    } else {
+        Ok(())
+    }
+}
 
 /// A domain as PostHog wants it: `^([a-z0-9]+(-[a-z0-9]+)*\.)+[a-z]{2,}$`, at most `max_len`
 /// characters. The error is a sentence for the form.
@@ -85,4 +102,52 @@ pub fn looks_like_pem_certificate(value: &str) -> bool {
         && body
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+}
+
+/// The sign-in settings of a verified domain as a form holds them (trimmed text, "" for none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SamlSettings<'a> {
+    pub sso_enforcement: &'a crate::models::SsoEnforcement,
+    pub entity_id: &'a str,
+    pub acs_url: &'a str,
+    pub x509_cert: &'a str,
+}
+
+/// The checks of a domain's sign-in settings a client can make first: a PEM certificate, an
+/// ACS URL that is a web address, [`SAML_FIELD_MAX_LEN`], and enforcing SAML only with all three
+/// SAML fields. Each problem as (field, sentence for the form).
+pub fn saml_settings(settings: &SamlSettings) -> Vec<(&'static str, String)> {
+    let mut problems = Vec::new();
+    let SamlSettings {
+        sso_enforcement,
+        entity_id,
+        acs_url,
+        x509_cert,
+    } = *settings;
+    if !x509_cert.is_empty() && !looks_like_pem_certificate(x509_cert) {
+        problems.push((
+            "saml_x509_cert",
+            "This does not look like a PEM certificate: it should start with -----BEGIN CERTIFICATE----- and end with -----END CERTIFICATE-----.".to_string(),
+        ));
+    }
+    if !acs_url.is_empty() && !acs_url.starts_with("https://") && !acs_url.starts_with("http://") {
+        problems.push((
+            "saml_acs_url",
+            "The ACS URL must be a web address (https://...).".to_string(),
+        ));
+    }
+    for (field, value) in [("saml_entity_id", entity_id), ("saml_acs_url", acs_url)] {
+        if value.chars().count() > SAML_FIELD_MAX_LEN {
+            problems.push((field, format!("At most {SAML_FIELD_MAX_LEN} characters.")));
+        }
+    }
+    if *sso_enforcement == crate::models::SsoEnforcement::Saml
+        && [entity_id, acs_url, x509_cert].iter().any(|v| v.is_empty())
+    {
+        problems.push((
+            "sso_enforcement",
+            "Enforcing SAML needs the entity ID, ACS URL and certificate below.".to_string(),
+        ));
+    }
+    problems
 }

@@ -765,3 +765,77 @@ fn rules_for_levels() {
     assert!(can_remove(&Admin, &Admin, false));
     assert!(!can_remove(&Admin, &Owner, false));
 }
+
+#[test]
+fn invitable_levels_go_up_to_mine() {
+    use api::rules::invitable_levels;
+    use MembershipLevel::*;
+    assert_eq!(invitable_levels(Some(&Owner)), vec![Member, Admin, Owner]);
+    assert_eq!(invitable_levels(Some(&Admin)), vec![Member, Admin]);
+    assert_eq!(invitable_levels(Some(&Member)), vec![Member]);
+    // not known yet: member only
+    assert_eq!(invitable_levels(None), vec![Member]);
+}
+
+#[test]
+fn required_names() {
+    use api::validate::{name, ROLE_NAME_MAX_LEN};
+    assert_eq!(
+        name("  ", 10, "role"),
+        Err("Give the role a name.".to_string())
+    );
+    assert_eq!(
+        name(
+            &"r".repeat(ROLE_NAME_MAX_LEN + 1),
+            ROLE_NAME_MAX_LEN,
+            "role"
+        ),
+        Err(format!("At most {ROLE_NAME_MAX_LEN} characters."))
+    );
+    assert_eq!(name(" Eng ", 3, "role"), Ok(()));
+}
+
+#[test]
+fn saml_settings_checks() {
+    use api::validate::{saml_settings, SamlSettings, SAML_FIELD_MAX_LEN};
+    let fields = |s: &SamlSettings| -> Vec<&'static str> {
+        saml_settings(s)
+            .into_iter()
+            .map(|(field, _)| field)
+            .collect()
+    };
+    let none = SsoEnforcement::None;
+    let saml = SsoEnforcement::Saml;
+    let empty = SamlSettings {
+        sso_enforcement: &none,
+        entity_id: "",
+        acs_url: "",
+        x509_cert: "",
+    };
+    assert!(fields(&empty).is_empty());
+    assert_eq!(
+        fields(&SamlSettings {
+            sso_enforcement: &saml,
+            ..empty
+        }),
+        vec!["sso_enforcement"]
+    );
+    let long = "e".repeat(SAML_FIELD_MAX_LEN + 1);
+    assert_eq!(
+        fields(&SamlSettings {
+            entity_id: &long,
+            acs_url: "ftp://idp",
+            x509_cert: "not a certificate",
+            ..empty
+        }),
+        vec!["saml_x509_cert", "saml_acs_url", "saml_entity_id"]
+    );
+    let cert = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----";
+    assert!(fields(&SamlSettings {
+        sso_enforcement: &saml,
+        entity_id: "https://idp.example.com",
+        acs_url: "https://idp.example.com/acs",
+        x509_cert: cert,
+    })
+    .is_empty());
+}

@@ -47,3 +47,53 @@ pub fn CopyButton(
         </span>
     }
 }
+
+/// A DNS record to create, as DNS providers ask for it: its type, its name and its value (or
+/// target) with copy buttons, and the TTL when one is suggested.
+#[component]
+pub fn DnsRecord(
+    kind: &'static str,
+    name: Signal<String>,
+    /// "Value" (TXT) or "Target" (CNAME).
+    value_label: &'static str,
+    value: Signal<String>,
+    #[prop(optional)] ttl: Option<u32>,
+) -> impl IntoView {
+    let copy_value = format!("Copy record {}", value_label.to_lowercase());
+    let ttl = ttl.map(|ttl| {
+        let ttl = Signal::stored(ttl.to_string());
+        view! {
+            <div>
+                <dt>"TTL"</dt>
+                <dd>
+                    <code>{ttl}</code>
+                    " (or your provider's default)"
+                    <CopyButton value=ttl label="Copy TTL" />
+                </dd>
+            </div>
+        }
+    });
+    view! {
+        <dl class="dns-record">
+            <div>
+                <dt>"Type"</dt>
+                <dd><code>{kind}</code></dd>
+            </div>
+            <div>
+                <dt>"Name"</dt>
+                <dd>
+                    <code class="record-name">{name}</code>
+                    <CopyButton value=name label="Copy record name" />
+                </dd>
+            </div>
+            <div>
+                <dt>{value_label}</dt>
+                <dd>
+                    <code class="record-value">{value}</code>
+                    <CopyButton value=value label=copy_value />
+                </dd>
+            </div>
+            {ttl}
+        </dl>
+    }
+}

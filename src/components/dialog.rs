@@ -1,29 +1,179 @@
 //! Confirm dialogs on the native modal `<dialog>`: it takes focus, keeps Tab inside (the rest of
 //! the page is inert), and closes on Escape. Optionally the person must type a name to confirm.
+//! A page holds a [`ConfirmState`] per kind of confirm (its words, and how to name what it is
+//! about) and places `confirm.view(mutation)`; the dialog itself is one non-generic function.
 
 use leptos::html;
 use leptos::prelude::*;
 
-#[component]
-pub fn ConfirmDialog(
-    open: RwSignal<bool>,
-    #[prop(into)] title: String,
-    #[prop(into)] confirm_label: String,
-    on_confirm: Callback<()>,
-    #[prop(optional)] danger: bool,
-    #[prop(optional, into)] pending: Signal<bool>,
-    #[prop(optional, into)] error: Signal<Option<String>>,
-    /// When set, the confirm button stays disabled until this exact text is typed.
-    #[prop(optional, into)]
-    type_to_confirm: Option<String>,
-    children: ChildrenFn,
-) -> impl IntoView {
+use crate::components::form::{action_button, FormError, FormErrors};
+use crate::http::{Failure, Mutation};
+
+/// The words of a confirm dialog, and whether it confirms something destructive.
+#[derive(Clone)]
+pub struct Confirm {
+    pub title: &'static str,
+    /// The confirm button ("Remove", "Delete role").
+    pub action: &'static str,
+    pub danger: bool,
+    /// The question, as the words before and after the name of what it is about.
+    pub question: (&'static str, &'static str),
+    /// The confirm button stays disabled until this exact text is typed.
+    pub type_to_confirm: Option<String>,
+}
+
+impl Confirm {
+    /// A destructive action (red button): `title`, the button's `action`, and the question.
+    pub fn danger(
+        title: &'static str,
+        action: &'static str,
+        question: (&'static str, &'static str),
+    ) -> Confirm {
+        Confirm {
+            title,
+            action,
+            danger: true,
+            question,
+            type_to_confirm: None,
+        }
+    }
+
+    /// A weighty but not destructive action.
+    pub fn plain(
+        title: &'static str,
+        action: &'static str,
+        question: (&'static str, &'static str),
+    ) -> Confirm {
+        Confirm {
+            danger: false,
+            ..Confirm::danger(title, action, question)
+        }
+    }
+
+    /// The person must type `text` (a name) to confirm.
+    pub fn typing(mut self, text: String) -> Confirm {
+        self.type_to_confirm = Some(text);
+        self
+    }
+}
+
+/// A confirm dialog's words, whether it is open, the name of what it is about and the error of
+/// its last attempt (the non-generic half of [`ConfirmState`]; a failed mutation writes to it).
+#[derive(Clone, Copy)]
+pub struct DialogState {
+    pub open: RwSignal<bool>,
+    pub errors: FormErrors,
+    named: RwSignal<String>,
+    words: StoredValue<Confirm>,
+}
+
+/// A confirm dialog about one thing (the member to remove, the invite to revoke): what it is
+/// about, how to name it, and its [`DialogState`]. The page places `view(mutation)` once.
+pub struct ConfirmState<T: Send + Sync + 'static> {
+    pub target: RwSignal<Option<T>>,
+    pub dialog: DialogState,
+    name: fn(&T) -> String,
+}
+
+impl<T: Send + Sync + 'static> Clone for ConfirmState<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for ConfirmState<T> {}
+
+impl<T: Clone + Send + Sync + 'static> ConfirmState<T> {
+    /// A dialog with these `words`, naming its target with `name`.
+    pub fn new(words: Confirm, name: fn(&T) -> String) -> Self {
+        ConfirmState {
+            target: RwSignal::new(None),
+            dialog: DialogState {
+                open: RwSignal::new(false),
+                errors: FormErrors::new(),
+                named: RwSignal::new(String::new()),
+                words: StoredValue::new(words),
+            },
+            name,
+        }
+    }
+
+    /// Opens the dialog about `target`.
+    pub fn ask(&self, target: T) {
+        self.dialog.named.set((self.name)(&target));
+        self.target.set(Some(target));
+        self.dialog.show();
+    }
+
+    /// For [`crate::http::Http::mutation`]: errors go into this dialog, success closes it.
+    pub fn failure(&self) -> Failure {
+        Failure::Dialog(self.dialog)
+    }
+
+    /// A table row's action button ("Remove", "Delete") that opens this dialog about `target`.
+    pub fn row_button(&self, label: &'static str, aria_label: String, target: T) -> AnyView {
+        let state = *self;
+        let ask = Box::new(move || state.ask(target.clone()));
+        action_button(ROW_DANGER, label, Some(aria_label), Signal::default(), ask)
+    }
+
+    /// A page's button ("Delete role…") that opens this dialog about what `target` gives then.
+    pub fn ask_button(
+        &self,
+        class: &'static str,
+        label: &'static str,
+        disabled: bool,
+        target: impl Fn() -> T + 'static,
+    ) -> AnyView {
+        let state = *self;
+        let ask = Box::new(move || state.ask(target()));
+        action_button(class, label, None, Signal::stored(disabled), ask)
+    }
+
+    /// The dialog; confirming dispatches `run` with the target.
+    pub fn view(&self, run: Mutation<T>) -> AnyView {
+        let target = self.target;
+        let confirm = Box::new(move || {
+            if let Some(target) = target.get_untracked() {
+                run.dispatch(target);
+            }
+        });
+        confirm_dialog(self.dialog, run.pending(), confirm)
+    }
+}
+
+impl DialogState {
+    fn show(&self) {
+        self.errors.clear();
+        self.open.set(true);
+    }
+}
+
+/// The class of a table row's destructive button.
+pub const ROW_DANGER: &str = "btn btn-small btn-danger-outline";
+
+fn confirm_dialog(state: DialogState, pending: Signal<bool>, on_confirm: Box<dyn Fn()>) -> AnyView {
+    let DialogState {
+        open,
+        errors,
+        named,
+        words,
+    } = state;
+    let Confirm {
+        title,
+        action,
+        danger,
+        question: (before, after),
+        type_to_confirm,
+    } = words.get_value();
     let dialog = NodeRef::<html::Dialog>::new();
     let typed = RwSignal::new(String::new());
-    let must_type = type_to_confirm.clone();
-    let confirmed_text = move || match &must_type {
-        Some(expected) => typed.with(|t| t.trim() == expected.as_str()),
-        None => true,
+    let confirmed_text = {
+        let expected = type_to_confirm.clone();
+        move || match &expected {
+            Some(expected) => typed.with(|t| t.trim() == expected.as_str()),
+            None => true,
+        }
     };
     Effect::new(move |_| {
         let Some(el) = dialog.get() else { return };
@@ -42,8 +192,8 @@ pub fn ConfirmDialog(
             .to_lowercase()
             .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
     );
-    let label_for_typing = type_to_confirm.clone();
     let heading_id = title_id.clone();
+    let autofocus_cancel = type_to_confirm.is_none();
     view! {
         <dialog
             node_ref=dialog
@@ -62,18 +212,19 @@ pub fn ConfirmDialog(
                 method="dialog"
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    on_confirm.run(());
+                    on_confirm();
                 }
             >
-                <h2 id=heading_id>{title.clone()}</h2>
-                <div class="dialog-body">{children()}</div>
-                {label_for_typing
-                    .clone()
+                <h2 id=heading_id>{title}</h2>
+                <div class="dialog-body">
+                    <p>{before} <strong>{move || named.get()}</strong> {after}</p>
+                </div>
+                {type_to_confirm
                     .map(|expected| {
                         view! {
                             <div class="field">
                                 <label for="confirm-typed">
-                                    "Type " <strong>{expected.clone()}</strong> " to confirm"
+                                    "Type " <strong>{expected}</strong> " to confirm"
                                 </label>
                                 <input
                                     id="confirm-typed"
@@ -85,22 +236,12 @@ pub fn ConfirmDialog(
                             </div>
                         }
                     })}
-                {move || {
-                    error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <div class="form-error" role="alert">
-                                    {e}
-                                </div>
-                            }
-                        })
-                }}
+                <FormError errors=errors />
                 <div class="dialog-actions">
                     <button
                         type="button"
                         class="btn"
-                        autofocus=type_to_confirm.is_none()
+                        autofocus=autofocus_cancel
                         disabled=move || pending.get()
                         on:click=move |_| open.set(false)
                     >
@@ -110,84 +251,13 @@ pub fn ConfirmDialog(
                         type="submit"
                         class="btn btn-primary"
                         class:btn-danger=danger
-                        disabled={
-                            let confirmed_text = confirmed_text.clone();
-                            move || pending.get() || !confirmed_text()
-                        }
+                        disabled=move || pending.get() || !confirmed_text()
                     >
-                        {move || if pending.get() { "Working\u{2026}".to_string() } else { confirm_label.clone() }}
+                        {move || if pending.get() { "Working\u{2026}" } else { action }}
                     </button>
                 </div>
             </form>
         </dialog>
     }
-}
-
-/// The state of a confirm dialog about one thing (the member to remove, the invite to revoke):
-/// what it is about, whether it is open, and the error of the last attempt.
-pub struct ConfirmState<T: Send + Sync + 'static> {
-    pub target: RwSignal<Option<T>>,
-    pub open: RwSignal<bool>,
-    pub error: RwSignal<Option<String>>,
-}
-
-impl<T: Send + Sync + 'static> Clone for ConfirmState<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: Send + Sync + 'static> Copy for ConfirmState<T> {}
-
-impl<T: Clone + Send + Sync + 'static> ConfirmState<T> {
-    pub fn new() -> Self {
-        ConfirmState {
-            target: RwSignal::new(None),
-            open: RwSignal::new(false),
-            error: RwSignal::new(None),
-        }
-    }
-
-    /// Opens the dialog about `target`.
-    pub fn ask(&self, target: T) {
-        self.error.set(None);
-        self.target.set(Some(target));
-        self.open.set(true);
-    }
-
-    pub fn close(&self) {
-        self.open.set(false);
-    }
-
-    pub fn fail(&self, error: &api::ApiError) {
-        self.error
-            .set(Some(crate::components::feedback::describe_error(error)));
-    }
-
-    /// A table row's action button ("Remove", "Delete") that opens this dialog about `target`.
-    pub fn row_button(&self, label: String, aria_label: String, target: T) -> AnyView {
-        let state = *self;
-        view! {
-            <button
-                type="button"
-                class="btn btn-small btn-danger-outline"
-                aria-label=aria_label
-                on:click=move |_| state.ask(target.clone())
-            >
-                {label}
-            </button>
-        }
-        .into_any()
-    }
-
-    /// What the dialog is about, read untracked (for the confirm handler).
-    pub fn current(&self) -> Option<T> {
-        self.target.get_untracked()
-    }
-}
-
-impl<T: Clone + Send + Sync + 'static> Default for ConfirmState<T> {
-    fn default() -> Self {
-        Self::new()
-    }
+    .into_any()
 }

@@ -1,7 +1,12 @@
-//! Loading, empty and error states, and the words the console uses for each kind of API error.
+//! Loading, empty and error states, the words the console uses for each kind of API error, and
+//! the one way a page loads what it shows (`load`, with `use_detail` for a detail page).
 
-use api::ApiError;
+use api::{ApiError, Request};
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::hooks::use_current_org;
+use crate::http::use_http;
 
 /// A sentence for a person, never containing the key. Field errors keep PostHog's own words.
 pub fn describe_error(error: &ApiError) -> String {
@@ -88,12 +93,48 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
+    load_or(resource, None, ok)
+}
+
+/// [`load`], showing `gone` instead of the error panel when the thing does not exist (any more).
+pub fn load_or<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    gone: Option<ViewFn>,
+    ok: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
     move || match resource.get() {
-        None => view! { <TableSkeleton /> }.into_any(),
         Some(Ok(value)) => ok(value).into_view().into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| resource.refetch()) /> }
-                .into_any()
-        }
+        other => not_loaded(
+            other.and_then(Result::err),
+            gone.clone(),
+            Callback::new(move |_| resource.refetch()),
+        ),
     }
+}
+
+/// The skeleton while loading (`None`), or what an error shows.
+fn not_loaded(error: Option<ApiError>, gone: Option<ViewFn>, retry: Callback<()>) -> AnyView {
+    match (error, gone) {
+        (None, _) => view! { <TableSkeleton /> }.into_any(),
+        (Some(ApiError::NotFound { .. }), Some(gone)) => gone.run(),
+        (Some(error), _) => view! { <ErrorPanel error=error on_retry=retry /> }.into_any(),
+    }
+}
+
+/// What a detail page shows: the thing the address names (`/orgs/:org_id/:section/:id`) in the
+/// current organization, fetched with `retrieve(org, id)` and again when either changes.
+pub fn use_detail<T: DeserializeOwned + 'static>(
+    retrieve: fn(&str, &str) -> Request<T>,
+) -> LocalResource<Result<T, ApiError>> {
+    let http = use_http();
+    let current = use_current_org();
+    let id = crate::hooks::use_detail_id();
+    LocalResource::new(move || {
+        let request = retrieve(&current.id.get(), &id.get());
+        http.send(request)
+    })
 }

@@ -74,36 +74,51 @@ impl FormErrors {
     }
 }
 
-fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
-    let mut ids = Vec::new();
-    if has_hint {
-        ids.push(format!("{id}-hint"));
+/// What every field shares: the wrapper that shows the error state, its label and control (in
+/// `parts`, in their order), the hint and the error under it. One function for all fields.
+fn field_frame(
+    class: &'static str,
+    id: &'static str,
+    parts: AnyView,
+    hint: Option<String>,
+    error: Signal<Option<String>>,
+) -> AnyView {
+    view! {
+        <div class=class class:has-error=move || error.with(Option::is_some)>
+            {parts}
+            {hint.map(|h| view! { <p class="field-hint" id=format!("{id}-hint")>{h}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" id=format!("{id}-error") role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
     }
-    if has_error {
-        ids.push(format!("{id}-error"));
-    }
-    (!ids.is_empty()).then(|| ids.join(" "))
+    .into_any()
 }
 
-#[component]
-fn FieldMessages(
+/// The ids of a control's hint and error, for `aria-describedby`.
+fn described_by(
     id: &'static str,
-    hint: Option<&'static str>,
+    hint: &Option<String>,
     error: Signal<Option<String>>,
-) -> impl IntoView {
-    view! {
-        {hint.map(|h| view! { <p class="field-hint" id=format!("{id}-hint")>{h}</p> })}
-        {move || {
-            error
-                .get()
-                .map(|e| {
-                    view! {
-                        <p class="field-error" id=format!("{id}-error") role="alert">
-                            {e}
-                        </p>
-                    }
-                })
-        }}
+) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+    let has_hint = hint.is_some();
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.with(Option::is_some) {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
 
@@ -115,31 +130,30 @@ pub fn TextField(
     value: RwSignal<String>,
     #[prop(optional, into)] error: Signal<Option<String>>,
     #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] required: bool,
     #[prop(optional)] maxlength: Option<u32>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    view! {
-        <div class="field" class:has-error=move || error.with(Option::is_some)>
-            <label for=id>{label} {required.then_some(view! { <span aria-hidden="true">" *"</span> })}</label>
-            <input
-                id=id
-                name=id
-                type=kind
-                required=required
-                maxlength=maxlength.map(|m| m.to_string())
-                autocomplete=autocomplete
-                disabled=move || disabled.get()
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=move || described_by(id, hint.is_some(), error.with(Option::is_some))
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-            <FieldMessages id=id hint=hint error=error />
-        </div>
-    }
+    let described = described_by(id, &hint, error);
+    let parts = view! {
+        <label for=id>{label} {required.then_some(view! { <span aria-hidden="true">" *"</span> })}</label>
+        <input
+            id=id
+            name=id
+            type=kind
+            required=required
+            maxlength=maxlength.map(|m| m.to_string())
+            autocomplete=autocomplete
+            disabled=move || disabled.get()
+            aria-invalid=move || error.with(Option::is_some).to_string()
+            aria-describedby=described
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
+        />
+    };
+    field_frame("field", id, parts.into_any(), hint, error)
 }
 
 /// A labelled multi-line text input.
@@ -149,26 +163,25 @@ pub fn TextAreaField(
     #[prop(into)] label: String,
     value: RwSignal<String>,
     #[prop(optional, into)] error: Signal<Option<String>>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(default = 4)] rows: u32,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    view! {
-        <div class="field" class:has-error=move || error.with(Option::is_some)>
-            <label for=id>{label}</label>
-            <textarea
-                id=id
-                name=id
-                rows=rows.to_string()
-                disabled=move || disabled.get()
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=move || described_by(id, hint.is_some(), error.with(Option::is_some))
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            ></textarea>
-            <FieldMessages id=id hint=hint error=error />
-        </div>
-    }
+    let described = described_by(id, &hint, error);
+    let parts = view! {
+        <label for=id>{label}</label>
+        <textarea
+            id=id
+            name=id
+            rows=rows.to_string()
+            disabled=move || disabled.get()
+            aria-invalid=move || error.with(Option::is_some).to_string()
+            aria-describedby=described
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
+        ></textarea>
+    };
+    field_frame("field", id, parts.into_any(), hint, error)
 }
 
 /// A labelled checkbox (rendered as a switch by the CSS where `switch` is set).
@@ -178,24 +191,23 @@ pub fn CheckboxField(
     #[prop(into)] label: String,
     checked: RwSignal<bool>,
     #[prop(optional, into)] error: Signal<Option<String>>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    view! {
-        <div class="field field-check" class:has-error=move || error.with(Option::is_some)>
-            <input
-                id=id
-                name=id
-                type="checkbox"
-                disabled=move || disabled.get()
-                aria-describedby=move || described_by(id, hint.is_some(), error.with(Option::is_some))
-                prop:checked=move || checked.get()
-                on:change=move |ev| checked.set(event_target_checked(&ev))
-            />
-            <label for=id>{label}</label>
-            <FieldMessages id=id hint=hint error=error />
-        </div>
-    }
+    let described = described_by(id, &hint, error);
+    let parts = view! {
+        <input
+            id=id
+            name=id
+            type="checkbox"
+            disabled=move || disabled.get()
+            aria-describedby=described
+            prop:checked=move || checked.get()
+            on:change=move |ev| checked.set(event_target_checked(&ev))
+        />
+        <label for=id>{label}</label>
+    };
+    field_frame("field field-check", id, parts.into_any(), hint, error)
 }
 
 /// A labelled select over (value, label) options.
@@ -206,35 +218,32 @@ pub fn SelectField(
     value: RwSignal<String>,
     options: Vec<(String, String)>,
     #[prop(optional, into)] error: Signal<Option<String>>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    view! {
-        <div class="field" class:has-error=move || error.with(Option::is_some)>
-            <label for=id>{label}</label>
-            <select
-                id=id
-                name=id
-                disabled=move || disabled.get()
-                aria-describedby=move || described_by(id, hint.is_some(), error.with(Option::is_some))
-                prop:value=move || value.get()
-                on:change=move |ev| value.set(event_target_value(&ev))
-            >
-                {options
-                    .into_iter()
-                    .map(|(v, l)| {
-                        let selected = value.get_untracked() == v;
-                        view! {
-                            <option value=v selected=selected>
-                                {l}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-            <FieldMessages id=id hint=hint error=error />
-        </div>
-    }
+    let described = described_by(id, &hint, error);
+    let selected = value.get_untracked();
+    let options = options
+        .into_iter()
+        .map(|(v, l)| {
+            let is_selected = v == selected;
+            view! { <option value=v selected=is_selected>{l}</option> }
+        })
+        .collect_view();
+    let parts = view! {
+        <label for=id>{label}</label>
+        <select
+            id=id
+            name=id
+            disabled=move || disabled.get()
+            aria-describedby=described
+            prop:value=move || value.get()
+            on:change=move |ev| value.set(event_target_value(&ev))
+        >
+            {options}
+        </select>
+    };
+    field_frame("field", id, parts.into_any(), hint, error)
 }
 
 /// Errors that belong to no field, shown above the form.
@@ -270,6 +279,29 @@ pub fn SubmitButton(
             {move || if pending.get() { format!("{}\u{2026}", label.get()) } else { label.get() }}
         </button>
     }
+}
+
+/// A button that does something at once (Verify, Remove...): `class` styles it, `aria_label`
+/// names its row's thing for screen readers, `disabled` while that is not possible.
+pub fn action_button(
+    class: &'static str,
+    label: &'static str,
+    aria_label: Option<String>,
+    disabled: Signal<bool>,
+    on_click: Box<dyn Fn()>,
+) -> AnyView {
+    view! {
+        <button
+            type="button"
+            class=class
+            aria-label=aria_label
+            disabled=move || disabled.get()
+            on:click=move |_| on_click()
+        >
+            {label}
+        </button>
+    }
+    .into_any()
 }
 
 /// App-wide flag: a form on screen has unsaved changes. The shell's links ask before leaving.

@@ -2,9 +2,14 @@
 //! a reload keeps it, a link shares it. Changing the filter or size returns to page 1.
 
 use api::request::percent_encode;
+use api::{ApiError, Page, Request};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use serde::de::DeserializeOwned;
+
+use crate::hooks::use_current_org;
+use crate::http::use_http;
 
 pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
 pub const DEFAULT_PAGE_SIZE: u32 = 25;
@@ -124,4 +129,54 @@ pub fn use_list_state() -> (Memo<ListState>, Callback<ListState>) {
         navigate(&url, NavigateOptions::default());
     });
     (state, set_state)
+}
+
+/// A page of a list as a list page loads it.
+pub type PageResource<T> = LocalResource<Result<Page<T>, ApiError>>;
+
+/// A paginated list as a list page shows it: the list state of the URL, its setter, and the
+/// page loaded for that state.
+pub struct PagedList<T: 'static> {
+    pub page: PageResource<T>,
+    pub state: Memo<ListState>,
+    pub set_state: Callback<ListState>,
+}
+
+impl<T: 'static> Clone for PagedList<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for PagedList<T> {}
+
+impl<T: 'static> PagedList<T> {
+    /// Loads the page again (after a change to the list).
+    pub fn refetch(&self) {
+        self.page.refetch();
+    }
+}
+
+/// The one way a list page loads its list: the URL's list state, and the page `request(state)`
+/// answers, asked again when the state (or anything `request` reads) changes.
+pub fn use_paged_list<T: DeserializeOwned + 'static>(
+    request: impl Fn(&ListState) -> Request<Page<T>> + 'static,
+) -> PagedList<T> {
+    let http = use_http();
+    let (state, set_state) = use_list_state();
+    let page = LocalResource::new(move || http.send(state.with(&request)));
+    PagedList {
+        page,
+        state,
+        set_state,
+    }
+}
+
+/// An endpoint listing things of an organization: `list(org, limit, offset)`.
+pub type OrgListEndpoint<T> = fn(&str, Option<u32>, Option<u32>) -> Request<Page<T>>;
+
+/// [`use_paged_list`] of an endpoint listing things of the current organization.
+pub fn use_org_list<T: DeserializeOwned + 'static>(list: OrgListEndpoint<T>) -> PagedList<T> {
+    let current = use_current_org();
+    use_paged_list(move |s| list(&current.id.get(), Some(s.limit()), Some(s.offset())))
 }

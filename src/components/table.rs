@@ -3,12 +3,12 @@
 
 use std::sync::Arc;
 
-use api::{ApiError, Page};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::feedback::load;
 
-use super::list_state::{ListState, PAGE_SIZES};
+use super::list_state::{ListState, PagedList, PAGE_SIZES};
 
 /// One column: its header and how a row's cell renders.
 pub struct Column<T> {
@@ -33,6 +33,21 @@ pub fn column<T>(
         header,
         cell: Arc::new(cell),
     }
+}
+
+/// A column of links: `link(row)` gives the address and the text.
+pub fn link_column<T>(
+    header: &'static str,
+    link: impl Fn(&T) -> (String, String) + Send + Sync + 'static,
+) -> Column<T> {
+    column(header, move |row| {
+        let (href, text) = link(row);
+        link_view(href, text)
+    })
+}
+
+fn link_view(href: String, text: String) -> AnyView {
+    view! { <A href=href>{text}</A> }.into_any()
 }
 
 /// A column showing plain text.
@@ -102,13 +117,16 @@ pub fn PagedTable<T>(
     columns: Vec<Column<T>>,
     key: fn(&T) -> String,
     #[prop(into)] empty: String,
-    resource: LocalResource<Result<Page<T>, ApiError>>,
-    state: Memo<ListState>,
-    set_state: Callback<ListState>,
+    list: PagedList<T>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
 {
+    let PagedList {
+        page: resource,
+        state,
+        set_state,
+    } = list;
     load(resource, move |page| {
         let count = page.count;
         view! {

@@ -9,7 +9,7 @@ use super::serde_util::{double_option, null_default};
 /// TTL PostHog suggests for the verification TXT record.
 pub const CHALLENGE_TTL_SECONDS: u32 = 3600;
 
-/// A domain as the server answers it.
+/// A domain as the server answers it (the SCIM fields with the `full` feature).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OrganizationDomain {
@@ -31,11 +31,15 @@ pub struct OrganizationDomain {
     pub saml_entity_id: Option<String>,
     pub saml_acs_url: Option<String>,
     pub saml_x509_cert: Option<String>,
+    #[cfg(feature = "full")]
     #[serde(deserialize_with = "null_default")]
     pub has_scim: bool,
+    #[cfg(feature = "full")]
     #[serde(deserialize_with = "null_default")]
     pub scim_enabled: bool,
+    #[cfg(feature = "full")]
     pub scim_base_url: Option<String>,
+    #[cfg(feature = "full")]
     pub scim_bearer_token: Option<String>,
 }
 
@@ -121,7 +125,10 @@ impl DomainPatch {
             saml_entity_id: changed(&before.saml_entity_id, &edited.saml_entity_id),
             saml_acs_url: changed(&before.saml_acs_url, &edited.saml_acs_url),
             saml_x509_cert: changed(&before.saml_x509_cert, &edited.saml_x509_cert),
+            #[cfg(feature = "full")]
             scim_enabled: changed(&before.scim_enabled, &edited.scim_enabled),
+            #[cfg(not(feature = "full"))]
+            scim_enabled: None,
         }
     }
 

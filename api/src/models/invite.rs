@@ -9,6 +9,8 @@ use crate::error::ApiError;
 
 /// Most invites one bulk request may carry.
 pub const MAX_BULK_INVITES: usize = 20;
+/// How long an invite stays valid.
+pub const INVITE_VALID_DAYS: u32 = 3;
 
 /// Access to one private project granted with an invite.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -18,7 +20,8 @@ pub struct PrivateProjectAccess {
     pub level: ProjectAccessLevel,
 }
 
-/// An invite as the server answers it (valid for 3 days: see `is_expired`).
+/// An invite as the server answers it (valid for [`INVITE_VALID_DAYS`] days: see `is_expired`);
+/// the fields the console does not show come with the `full` feature.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OrganizationInvite {
@@ -26,17 +29,22 @@ pub struct OrganizationInvite {
     pub target_email: String,
     #[serde(deserialize_with = "null_default")]
     pub first_name: String,
-    #[serde(deserialize_with = "null_default")]
-    pub emailing_attempt_made: bool,
     pub level: MembershipLevel,
     #[serde(deserialize_with = "null_default")]
     pub is_expired: bool,
     pub created_by: Option<UserBasic>,
     pub created_at: String,
+    #[cfg(feature = "full")]
+    #[serde(deserialize_with = "null_default")]
+    pub emailing_attempt_made: bool,
+    #[cfg(feature = "full")]
     pub updated_at: String,
+    #[cfg(feature = "full")]
     pub message: Option<String>,
+    #[cfg(feature = "full")]
     pub private_project_access: Option<Vec<PrivateProjectAccess>>,
     /// Write-only on real servers; some answers echo it.
+    #[cfg(feature = "full")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_email: Option<bool>,
 }

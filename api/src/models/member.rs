@@ -1,26 +1,32 @@
 //! Members of an organization, the basic user they wrap, and the member list's filters.
 
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "full")]
 use serde_json::Value;
 
 use super::enums::MembershipLevel;
 use super::serde_util::null_default;
 
-/// A user as PostHog nests it in other objects (`UserBasic`).
+/// A user as PostHog nests it in other objects (`UserBasic`); the rest with the `full` feature.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UserBasic {
-    pub id: i64,
     pub uuid: String,
-    pub distinct_id: Option<String>,
     #[serde(deserialize_with = "null_default")]
     pub first_name: String,
     pub last_name: Option<String>,
     #[serde(deserialize_with = "null_default")]
     pub email: String,
+    #[cfg(feature = "full")]
+    pub id: i64,
+    #[cfg(feature = "full")]
+    pub distinct_id: Option<String>,
+    #[cfg(feature = "full")]
     pub is_email_verified: Option<bool>,
+    #[cfg(feature = "full")]
     pub hedgehog_config: Option<Value>,
     /// engineering, data, product, founder, leadership, marketing, sales, other, "" or null.
+    #[cfg(feature = "full")]
     pub role_at_organization: Option<String>,
 }
 
@@ -41,7 +47,7 @@ impl UserBasic {
     }
 }
 
-/// A membership of a user in an organization.
+/// A membership of a user in an organization (`updated_at` with the `full` feature).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OrganizationMember {
@@ -49,6 +55,7 @@ pub struct OrganizationMember {
     pub user: UserBasic,
     pub level: MembershipLevel,
     pub joined_at: String,
+    #[cfg(feature = "full")]
     pub updated_at: String,
     #[serde(deserialize_with = "null_default")]
     pub is_2fa_enabled: bool,

@@ -23,7 +23,9 @@ pub use enums::{
     MembershipLevel, PluginsAccessLevel, ProjectAccessLevel, ProxyRecordStatus, RunStatus,
     SsoEnforcement, WeekStartDay,
 };
-pub use invite::{InviteCreate, OrganizationInvite, PrivateProjectAccess, MAX_BULK_INVITES};
+pub use invite::{
+    InviteCreate, OrganizationInvite, PrivateProjectAccess, INVITE_VALID_DAYS, MAX_BULK_INVITES,
+};
 pub use member::{MemberListQuery, MemberOrder, MemberPatch, OrganizationMember, UserBasic};
 pub use organization::{Organization, OrganizationCreate, OrganizationPatch};
 pub use project::{

@@ -1,12 +1,16 @@
 //! Organizations: the answer model, the create body (also the edit form's value) and the patch.
 
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "full")]
 use serde_json::Value;
 
-use super::enums::{MembershipLevel, PluginsAccessLevel};
+use super::enums::MembershipLevel;
+#[cfg(feature = "full")]
+use super::enums::PluginsAccessLevel;
 use super::serde_util::{double_option, lenient_count, null_default};
 
-/// An organization as the server answers it.
+/// An organization as the server answers it: what the console shows, and with the `full`
+/// feature every field PostHog sends (the fields not read are skipped when decoding).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Organization {
@@ -18,27 +22,40 @@ pub struct Organization {
     pub updated_at: String,
     /// Your level in it (null for staff without membership).
     pub membership_level: Option<MembershipLevel>,
-    pub plugins_access_level: Option<PluginsAccessLevel>,
-    #[serde(deserialize_with = "null_default")]
-    pub teams: Vec<Value>,
-    #[serde(deserialize_with = "null_default")]
-    pub projects: Vec<Value>,
-    #[serde(deserialize_with = "null_default")]
-    pub available_product_features: Vec<Value>,
     #[serde(deserialize_with = "null_default")]
     pub is_member_join_email_enabled: bool,
-    pub metadata: Value,
-    pub customer_id: Option<String>,
     pub enforce_2fa: Option<bool>,
-    pub members_can_invite: Option<bool>,
-    pub members_can_use_personal_api_keys: Option<bool>,
-    pub allow_publicly_shared_resources: Option<bool>,
     /// A number on real servers (the schema says string): read from either.
     #[serde(deserialize_with = "lenient_count")]
     pub member_count: Option<u64>,
+    #[cfg(feature = "full")]
+    pub plugins_access_level: Option<PluginsAccessLevel>,
+    #[cfg(feature = "full")]
+    #[serde(deserialize_with = "null_default")]
+    pub teams: Vec<Value>,
+    #[cfg(feature = "full")]
+    #[serde(deserialize_with = "null_default")]
+    pub projects: Vec<Value>,
+    #[cfg(feature = "full")]
+    #[serde(deserialize_with = "null_default")]
+    pub available_product_features: Vec<Value>,
+    #[cfg(feature = "full")]
+    pub metadata: Value,
+    #[cfg(feature = "full")]
+    pub customer_id: Option<String>,
+    #[cfg(feature = "full")]
+    pub members_can_invite: Option<bool>,
+    #[cfg(feature = "full")]
+    pub members_can_use_personal_api_keys: Option<bool>,
+    #[cfg(feature = "full")]
+    pub allow_publicly_shared_resources: Option<bool>,
+    #[cfg(feature = "full")]
     pub is_ai_data_processing_approved: Option<bool>,
+    #[cfg(feature = "full")]
     pub default_experiment_stats_method: Option<String>,
+    #[cfg(feature = "full")]
     pub default_anonymize_ips: Option<bool>,
+    #[cfg(feature = "full")]
     pub default_role_id: Option<String>,
 }
 

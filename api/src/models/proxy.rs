@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::enums::ProxyRecordStatus;
 use super::serde_util::null_default;
 
-/// A proxy record as the server answers it.
+/// A proxy record as the server answers it (who and when updated with the `full` feature).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProxyRecord {
@@ -20,7 +20,9 @@ pub struct ProxyRecord {
     /// Explains a warning or error.
     pub message: Option<String>,
     pub created_at: String,
+    #[cfg(feature = "full")]
     pub updated_at: String,
+    #[cfg(feature = "full")]
     pub created_by: Option<i64>,
 }
 

@@ -1,31 +1,39 @@
 //! Roles of an organization and their memberships.
 
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "full")]
 use serde_json::Value;
 
 use super::changed;
 use super::enums::FeatureFlagsAccessLevel;
-use super::member::{OrganizationMember, UserBasic};
-use super::serde_util::{lenient_bool, list_or_empty};
+#[cfg(feature = "full")]
+use super::member::OrganizationMember;
+use super::member::UserBasic;
+#[cfg(feature = "full")]
+use super::serde_util::lenient_bool;
+use super::serde_util::list_or_empty;
 
-/// A role as the server answers it.
+/// A role as the server answers it (the flags with the `full` feature).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Role {
     pub id: String,
     pub name: String,
-    /// Older servers only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub feature_flags_access_level: Option<FeatureFlagsAccessLevel>,
     pub created_at: String,
     pub created_by: Option<UserBasic>,
     /// The role's memberships (a list on real servers; anything else reads as empty).
     #[serde(deserialize_with = "list_or_empty")]
     pub members: Vec<RoleMembership>,
+    /// Older servers only.
+    #[cfg(feature = "full")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feature_flags_access_level: Option<FeatureFlagsAccessLevel>,
     /// The organization's default role for new members.
+    #[cfg(feature = "full")]
     #[serde(deserialize_with = "lenient_bool")]
     pub is_default: bool,
     /// Older servers only.
+    #[cfg(feature = "full")]
     #[serde(skip_serializing_if = "Value::is_null")]
     pub associated_flags: Value,
 }
@@ -59,12 +67,16 @@ pub struct RolePatch {
 impl RolePatch {
     /// The changes from `before` to the form value `edited` (a `None` access level: not edited).
     pub fn diff(before: &Role, edited: &RoleCreate) -> RolePatch {
+        #[cfg(feature = "full")]
+        let before_level = before.feature_flags_access_level.as_ref();
+        #[cfg(not(feature = "full"))]
+        let before_level = None;
         RolePatch {
             name: changed(&before.name, &edited.name),
             feature_flags_access_level: edited
                 .feature_flags_access_level
                 .clone()
-                .filter(|level| Some(level) != before.feature_flags_access_level.as_ref()),
+                .filter(|level| Some(level) != before_level),
         }
     }
 
@@ -74,17 +86,21 @@ impl RolePatch {
     }
 }
 
-/// A user's membership in a role.
+/// A user's membership in a role (the rest with the `full` feature).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RoleMembership {
     pub id: String,
-    pub role_id: String,
-    pub organization_member: Option<OrganizationMember>,
     pub user: Option<UserBasic>,
     pub joined_at: String,
+    #[cfg(feature = "full")]
+    pub role_id: String,
+    #[cfg(feature = "full")]
+    pub organization_member: Option<OrganizationMember>,
+    #[cfg(feature = "full")]
     pub updated_at: String,
     /// Write-only on real servers; some answers echo it.
+    #[cfg(feature = "full")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_uuid: Option<String>,
 }

@@ -1,0 +1,5 @@
+//! Members of an organization.
+
+mod list;
+
+pub use list::MembersPage;

@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
-# Builds the release app into dist/ (trunk + wasm-opt -Oz) and prints its size, raw and gzip.
+# Builds the release app into dist/ (trunk, then the split hook: wasm-split, wasm-bindgen,
+# wasm-opt -Oz) and prints its size, raw and gzip: each main file and area chunk, and the small
+# shared chunks as one line. `cargo run -p e2e --bin size` tells what each page's first view
+# fetches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+rm -rf dist
 trunk build --release --offline
-wasm=$(ls dist/*.wasm) js=$(ls dist/*.js) css=$(ls dist/*.css 2>/dev/null || true)
-for f in $wasm $js $css; do
-  printf '[build] %-55s %8d bytes raw %8d bytes gzip\n' "$f" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
+size_line() {
+  printf '[build] %-55s %8d bytes raw %8d bytes gzip\n' "$1" "$2" "$3"
+}
+for f in dist/*_bg.wasm dist/split_*.wasm dist/*.js dist/*.css; do
+  size_line "$f" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
 done
+raw=0 gz=0 n=0
+for f in dist/chunk_*.wasm; do
+  [ -e "$f" ] || continue
+  raw=$((raw + $(stat -c %s "$f"))) gz=$((gz + $(gzip -9 -c "$f" | wc -c))) n=$((n + 1))
+done
+size_line "dist/chunk_*.wasm ($n shared chunks)" "$raw" "$gz"
 
 # Pre-compressed copies beside each asset, which the server sends to browsers that accept them
 # (brotli quality 11, gzip -9) instead of compressing on every request. index.html stays as it

@@ -4,7 +4,7 @@
 //!
 //! `cargo run -p e2e --bin size` prints the table (markdown, as in the README).
 //! `cargo run -p e2e --bin size -- --check` also fails when a first view is over its ceiling
-//! (see `CEILINGS`): the test command runs it, so the sizes can only go down.
+//! (`CEILING_PAGE`, `CEILING_CONNECT`): the test command runs it, so the sizes can only go down.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -17,8 +17,8 @@ const BUDGET_CONNECT: usize = 150_000;
 
 /// What CI enforces today: each first view at most this many gzip bytes. Lower it as sizes
 /// fall; it becomes the budget above once every view fits.
-const CEILING_PAGE: usize = 390_000;
-const CEILING_CONNECT: usize = 185_000;
+const CEILING_PAGE: usize = 353_000;
+const CEILING_CONNECT: usize = 182_000;
 
 /// (name, path under /orgs/:org_id/ or absolute, text that says the page is on screen)
 const VIEWS: &[(&str, &str, &str)] = &[

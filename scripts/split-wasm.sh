@@ -29,11 +29,13 @@ if [ -d "$work/bindgen/snippets" ]; then
   cp -r "$work/bindgen/snippets" "$TRUNK_STAGING_DIR/"
 fi
 
-# wasm-opt on the main module and every chunk, two at a time (2 cores)
+# wasm-opt on the main module and every chunk, two at a time (2 cores). The producers and
+# target-features sections go: in a small chunk they are most of its bytes.
 optimise() {
   if [ "$profile" = release ]; then
     wasm-opt -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-multivalue --enable-mutable-globals "$1" -o "$2"
+      --enable-sign-ext --enable-multivalue --enable-mutable-globals \
+      --strip-producers --strip-target-features "$1" -o "$2"
   else
     cp "$1" "$2"
   fi

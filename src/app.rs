@@ -45,7 +45,6 @@ pub fn App() -> impl IntoView {
 fn TopLevel() -> impl IntoView {
     let session = use_session();
     let location = use_location();
-    let navigate = use_navigate();
     let on_connect = Memo::new(move |_| location.pathname.with(|p| p == "/connect"));
 
     // What `<Routes>` does after each navigation: let the router put the address in the
@@ -67,18 +66,11 @@ fn TopLevel() -> impl IntoView {
                 location.pathname.get_untracked(),
                 location.search.get_untracked()
             );
-            let target = if here == "/" || here.is_empty() {
+            redirect(if here == "/" || here.is_empty() {
                 "/connect".to_string()
             } else {
                 format!("/connect?next={}", api::request::percent_encode(&here))
-            };
-            navigate(
-                &target,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            });
         }
     });
 

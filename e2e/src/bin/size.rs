@@ -17,10 +17,11 @@ const BUDGET_CONNECT: usize = 150_000;
 
 /// What CI enforces today: each first view at most this many gzip bytes. Lower it as sizes
 /// fall; it becomes the budget above once every view fits.
-const CEILING_PAGE: usize = 353_000;
+const CEILING_PAGE: usize = 344_000;
 const CEILING_CONNECT: usize = 182_000;
 
-/// (name, path under /orgs/:org_id/ or absolute, text that says the page is on screen)
+/// (name, path under /orgs/:org_id/ or absolute, the page's heading: once it is on screen, the
+/// page's code has all arrived)
 const VIEWS: &[(&str, &str, &str)] = &[
     ("connect screen", "/connect", "Connect to PostHog"),
     ("organizations", "/orgs", "Organizations"),
@@ -129,7 +130,7 @@ async fn main() {
             format!("/orgs/{org}/{path}")
         };
         j.goto(&url).await;
-        j.wait_for_text(marker).await;
+        j.wait_for_text_in("h1", marker).await;
         let sizes = measure(&fetched_paths(&j).await);
         println!(
             "| {name} | {} | {} | {} | {} |",

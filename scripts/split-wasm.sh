@@ -48,3 +48,5 @@ for chunk in "$work"/split/*.wasm; do
 done
 wait
 echo "split-wasm: $(find "$work/split" -name '*.wasm' | wc -l) wasm files ($profile)"
+# one file per module with the chunks it needs, so that a first view fetches a handful of files
+node scripts/pack-chunks.mjs "$TRUNK_STAGING_DIR"

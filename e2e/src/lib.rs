@@ -146,6 +146,19 @@ impl Journey {
         }
     }
 
+    /// Makes the browser fail every request whose URL matches one of `patterns` (`*` wildcards),
+    /// as a dropped connection would; an empty list lets everything through again.
+    pub async fn block_urls(&self, patterns: &[&str]) {
+        self.browser
+            .issue_cmd(Cdp("Network.enable", json!({})))
+            .await
+            .unwrap();
+        self.browser
+            .issue_cmd(Cdp("Network.setBlockedURLs", json!({ "urls": patterns })))
+            .await
+            .unwrap();
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
@@ -411,6 +424,28 @@ impl Drop for Journey {
 /// WebDriver's "set permission" extension (chromedriver supports it).
 #[derive(Debug)]
 struct GrantPermission(&'static str);
+
+/// A Chrome DevTools Protocol command, through chromedriver.
+#[derive(Debug)]
+struct Cdp(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": self.0, "params": self.1});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
 
 impl fantoccini::wd::WebDriverCompatibleCommand for GrantPermission {
     fn endpoint(

@@ -1,5 +1,6 @@
 //! Journeys of the shell: connecting with a key, the organization switcher, not-found pages,
-//! errors (5xx with Retry, 429 waited out, 401 mid-session), unsaved changes and the theme.
+//! errors (5xx with Retry, 429 waited out, 401 mid-session), an area's code that fails to
+//! load, unsaved changes and the theme.
 //! Each runs in headless Chromium against its own fresh demo server.
 
 use e2e::Journey;
@@ -192,5 +193,24 @@ async fn the_theme_toggle_cycles_system_light_dark() {
     j.browser.refresh().await.unwrap();
     j.wait_for_text("Theme: dark").await;
     assert_eq!(theme().await, "dark");
+    j.finish().await;
+}
+
+#[tokio::test]
+async fn an_area_whose_code_fails_to_load_offers_retry() {
+    let j = Journey::start().await;
+    j.connect().await;
+    let hogflix = j.org_id("Hogflix").await;
+    // the roles area's chunk cannot be fetched (as on a dropped connection)
+    j.block_urls(&["*split_roles*"]).await;
+    j.goto(&format!("/orgs/{hogflix}/roles")).await;
+    j.wait_for_text("The code of this page could not be loaded.")
+        .await;
+    // the shell stays: navigation and the organization are still there
+    j.wait_for_text_in("nav.sidebar", "Members").await;
+    j.block_urls(&[]).await;
+    j.click_button("Retry").await;
+    j.wait_for_text_in("h1", "Roles").await;
+    j.wait_for_no_text("could not be loaded").await;
     j.finish().await;
 }

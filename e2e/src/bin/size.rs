@@ -17,7 +17,7 @@ const BUDGET_CONNECT: usize = 150_000;
 
 /// What CI enforces today: each first view at most this many gzip bytes. Lower it as sizes
 /// fall; it becomes the budget above once every view fits.
-const CEILING_PAGE: usize = 344_000;
+const CEILING_PAGE: usize = 330_000;
 const CEILING_CONNECT: usize = 182_000;
 
 /// (name, path under /orgs/:org_id/ or absolute, the page's heading: once it is on screen, the

@@ -140,7 +140,7 @@ impl Journey {
     pub async fn grant_clipboard(&self) {
         for permission in ["clipboard-read", "clipboard-write"] {
             self.browser
-                .issue_cmd(GrantPermission(permission))
+                .issue_cmd(SessionPost::grant_permission(permission))
                 .await
                 .unwrap();
         }
@@ -150,11 +150,14 @@ impl Journey {
     /// as a dropped connection would; an empty list lets everything through again.
     pub async fn block_urls(&self, patterns: &[&str]) {
         self.browser
-            .issue_cmd(Cdp("Network.enable", json!({})))
+            .issue_cmd(SessionPost::cdp("Network.enable", json!({})))
             .await
             .unwrap();
         self.browser
-            .issue_cmd(Cdp("Network.setBlockedURLs", json!({ "urls": patterns })))
+            .issue_cmd(SessionPost::cdp(
+                "Network.setBlockedURLs",
+                json!({ "urls": patterns }),
+            ))
             .await
             .unwrap();
     }
@@ -422,46 +425,42 @@ impl Drop for Journey {
 }
 
 /// WebDriver's "set permission" extension (chromedriver supports it).
+/// A POST to a WebDriver session endpoint that fantoccini has no method for: `permissions`
+/// (grant a permission) or chromedriver's `goog/cdp/execute` (a DevTools Protocol command).
 #[derive(Debug)]
-struct GrantPermission(&'static str);
+struct SessionPost(&'static str, serde_json::Value);
 
-/// A Chrome DevTools Protocol command, through chromedriver.
-#[derive(Debug)]
-struct Cdp(&'static str, serde_json::Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
+impl SessionPost {
+    fn grant_permission(name: &str) -> SessionPost {
+        SessionPost(
+            "permissions",
+            json!({"descriptor": {"name": name}, "state": "granted"}),
+        )
     }
 
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": self.0, "params": self.1});
-        (http::Method::POST, Some(body.to_string()))
+    fn cdp(command: &str, params: serde_json::Value) -> SessionPost {
+        SessionPost(
+            "goog/cdp/execute",
+            json!({"cmd": command, "params": params}),
+        )
     }
 }
 
-impl fantoccini::wd::WebDriverCompatibleCommand for GrantPermission {
+impl fantoccini::wd::WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/permissions",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.0
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"descriptor": {"name": self.0}, "state": "granted"});
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.1.to_string()))
     }
 }
 

@@ -1,5 +1,6 @@
-//! The route table and the shell around every page: header with the organization switcher,
-//! navigation, breadcrumbs, theme toggle, sign out, the throttling notice and toasts.
+//! The app's top level (connect screen or shell) and the shell around every page: header with
+//! the organization switcher, navigation, breadcrumbs, theme toggle, sign out, the throttling
+//! notice, toasts, and the switch from the address to the page.
 
 use api::ApiError;
 use leptos::prelude::*;

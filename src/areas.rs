@@ -1,10 +1,10 @@
 //! Route-level code splitting: the shell (header, navigation, organization scope) and the pages
 //! of each area (organizations, members, invites, domains, roles, proxy records) are compiled into
 //! one wasm chunk each, fetched the first time one of their pages is shown, so that the connect
-//! screen carries none of them (`#[wasm_split]` marks the split points; scripts/split-wasm.sh, run by
-//! trunk after each build, cuts the wasm there). While a chunk loads the shell stays up and the
-//! page says it is loading; a chunk that fails to load is an error with Retry, like a network
-//! error, and Retry fetches it again.
+//! screen carries none of them. `#[wasm_split]` marks the split points; scripts/split-wasm.sh, run
+//! by trunk after each build, cuts the wasm there and packs each chunk with the shared code it
+//! needs. While a chunk loads the shell stays up and the page says it is loading; a chunk that
+//! fails to load is an error with Retry, like a network error, and Retry fetches it again.
 
 use api::ApiError;
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use crate::components::feedback::{ErrorPanel, TableSkeleton};
 /// Every page behind a lazily loaded area.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Page {
-    /// Everything behind the connect screen: header, switcher, the route table, toasts
+    /// Everything behind the connect screen: header, switcher, the page switch, toasts
     /// (app.rs `Shell`).
     Shell,
     OrgList,

@@ -25,14 +25,9 @@ async fn authentication_errors() {
         json!({"type": "authentication_error", "code": "not_authenticated",
                "detail": "Authentication credentials were not provided.", "attr": null})
     );
-    let r = c
-        .get(format!("{base}/api/organizations/"))
-        .header(header::AUTHORIZATION, "Bearer phx_wrong")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 401);
-    let body: Value = r.json().await.unwrap();
+    let (status, body) =
+        get_json_as(&format!("{base}/api/organizations/"), "Bearer phx_wrong").await;
+    assert_eq!(status, 401);
     assert_eq!(body["code"], "authentication_failed");
     assert_eq!(
         body["detail"],

@@ -35,14 +35,9 @@ async fn proxy_mode_passes_requests_through() {
     assert!(proxied["next"].as_str().unwrap().contains("offset=10"));
 
     // a bad key is the upstream's answer
-    let r = c
-        .get(format!("{proxy}/api/organizations/"))
-        .header(header::AUTHORIZATION, "Bearer phx_wrong")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 401);
-    let body: Value = r.json().await.unwrap();
+    let (status, body) =
+        get_json_as(&format!("{proxy}/api/organizations/"), "Bearer phx_wrong").await;
+    assert_eq!(status, 401);
     assert_eq!(body["code"], "authentication_failed");
 
     // bodies and content types go up

@@ -72,9 +72,14 @@ pub fn auth() -> String {
 }
 
 pub async fn get_json(url: &str) -> (u16, Value) {
+    get_json_as(url, &auth()).await
+}
+
+/// A GET with this Authorization header (a wrong key, say): status and JSON body.
+pub async fn get_json_as(url: &str, authorization: &str) -> (u16, Value) {
     let r = client()
         .get(url)
-        .header(header::AUTHORIZATION, auth())
+        .header(header::AUTHORIZATION, authorization)
         .send()
         .await
         .unwrap();

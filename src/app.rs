@@ -113,7 +113,13 @@ impl Place {
 
 /// The page of an organization's address: `/orgs/:org_id/:section[/:detail]`; `None` for a
 /// section that has no page (yet).
-fn org_page(section: &str, detail: Option<&str>) -> Option<Page> {
+fn org_page(section: &str, detail: Option<&str>, sub: Option<&str>) -> Option<Page> {
+    if let Some(sub) = sub {
+        return match (section, detail, sub) {
+            ("batch-exports", Some(_), "edit") => Some(Page::BatchExportEdit),
+            _ => None,
+        };
+    }
     Some(match (section, detail) {
         ("settings", None) => Page::OrgSettings,
         ("members", None) => Page::Members,
@@ -126,6 +132,12 @@ fn org_page(section: &str, detail: Option<&str>) -> Option<Page> {
         ("roles", Some(_)) => Page::Role,
         ("proxy-records", None) => Page::ProxyRecords,
         ("proxy-records", Some(_)) => Page::ProxyRecord,
+        ("projects", None) => Page::Projects,
+        ("projects", Some("new")) => Page::ProjectCreate,
+        ("projects", Some(_)) => Page::Project,
+        ("batch-exports", None) => Page::BatchExports,
+        ("batch-exports", Some("new")) => Page::BatchExportCreate,
+        ("batch-exports", Some(_)) => Page::BatchExport,
         _ => return None,
     })
 }
@@ -327,20 +339,22 @@ fn OrgScope(id: String) -> impl IntoView {
             (
                 section,
                 parts.next().map(str::to_string),
+                parts.next().map(str::to_string),
                 parts.next().is_some(),
             )
         })
     });
     let page = move || match place.get() {
-        (section, _, _) if section.is_empty() => {
+        (section, _, _, _) if section.is_empty() => {
             redirect(format!("/orgs/{}/members", id.get_untracked()));
             ().into_any()
         }
-        (section, detail, false) => match org_page(&section, detail.as_deref()) {
-            Some(page) => lazy(page),
-            None if detail.is_none() => view! { <pages::coming_soon::ComingSoon /> }.into_any(),
-            None => view! { <pages::not_found::NotFound /> }.into_any(),
-        },
+        (section, detail, sub, false) => {
+            match org_page(&section, detail.as_deref(), sub.as_deref()) {
+                Some(page) => lazy(page),
+                None => view! { <pages::not_found::NotFound /> }.into_any(),
+            }
+        }
         _ => view! { <pages::not_found::NotFound /> }.into_any(),
     };
 
@@ -350,8 +364,7 @@ fn OrgScope(id: String) -> impl IntoView {
                 <ul>
                     {SECTIONS
                         .iter()
-                        .filter(|(seg, _, _)| !seg.is_empty())
-                        .map(|(segment, label, ready)| {
+                        .map(|(segment, label)| {
                             let href = move || format!("/orgs/{}/{}", id.get(), segment);
                             let current = move || {
                                 location.pathname.with(|p| {
@@ -371,7 +384,6 @@ fn OrgScope(id: String) -> impl IntoView {
                                         }
                                     >
                                         {*label}
-                                        {(!ready).then_some(view! { <span class="badge badge-muted">"soon"</span> })}
                                     </A>
                                 </li>
                             }
@@ -408,8 +420,8 @@ fn Breadcrumbs() -> impl IntoView {
         if let Some(section) = parts.get(2) {
             let label = SECTIONS
                 .iter()
-                .find(|(seg, _, _)| seg == section)
-                .map(|(_, l, _)| l.to_string())
+                .find(|(seg, _)| seg == section)
+                .map(|(_, l)| l.to_string())
                 .unwrap_or_else(|| section.to_string());
             crumbs.push((format!("/orgs/{}/{}", parts[1], section), label));
         }
@@ -419,7 +431,10 @@ fn Breadcrumbs() -> impl IntoView {
                 "bulk" => "Bulk invite".to_string(),
                 _ => "Details".to_string(),
             };
-            crumbs.push((path.clone(), label));
+            crumbs.push((format!("/orgs/{}/{}/{}", parts[1], parts[2], sub), label));
+        }
+        if parts.get(4) == Some(&"edit") {
+            crumbs.push((path.clone(), "Edit".to_string()));
         }
         let last = crumbs.len() - 1;
         crumbs

@@ -1,5 +1,5 @@
 //! Route-level code splitting: the shell (header, navigation, organization scope) and the pages
-//! of each area (organizations, members, invites, domains, roles, proxy records) are compiled into
+//! of each area (organizations, members, invites, domains, roles, proxy records, projects, batch exports) are compiled into
 //! one wasm chunk each, fetched the first time one of their pages is shown, so that the connect
 //! screen carries none of them. `#[wasm_split]` marks the split points; scripts/split-wasm.sh, run
 //! by trunk after each build, cuts the wasm there and packs each chunk with the shared code it
@@ -31,6 +31,13 @@ pub enum Page {
     Role,
     ProxyRecords,
     ProxyRecord,
+    Projects,
+    ProjectCreate,
+    Project,
+    BatchExports,
+    BatchExportCreate,
+    BatchExport,
+    BatchExportEdit,
 }
 
 /// Builds a page's view; the function lives in its area's chunk.
@@ -105,6 +112,27 @@ fn proxy_records_area(page: Page) -> Result<PageView, ChunkError> {
     })
 }
 
+#[wasm_split(projects, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn projects_area(page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::projects::*;
+    Ok(match page {
+        Page::ProjectCreate => || view! { <ProjectCreatePage /> }.into_any(),
+        Page::Project => || view! { <ProjectPage /> }.into_any(),
+        _ => || view! { <ProjectsPage /> }.into_any(),
+    })
+}
+
+#[wasm_split(batch_exports, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn batch_exports_area(page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::batch_exports::*;
+    Ok(match page {
+        Page::BatchExportCreate => || view! { <BatchExportCreatePage /> }.into_any(),
+        Page::BatchExportEdit => || view! { <BatchExportEditPage /> }.into_any(),
+        Page::BatchExport => || view! { <BatchExportPage /> }.into_any(),
+        _ => || view! { <BatchExportsPage /> }.into_any(),
+    })
+}
+
 /// Fetches (once) the chunk of the page's area and returns the page's view function.
 async fn load_page(page: Page) -> Result<PageView, ChunkError> {
     match page {
@@ -115,6 +143,11 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         Page::Domains | Page::Domain => domains_area(page).await,
         Page::Roles | Page::Role => roles_area(page).await,
         Page::ProxyRecords | Page::ProxyRecord => proxy_records_area(page).await,
+        Page::Projects | Page::ProjectCreate | Page::Project => projects_area(page).await,
+        Page::BatchExports
+        | Page::BatchExportCreate
+        | Page::BatchExport
+        | Page::BatchExportEdit => batch_exports_area(page).await,
     }
 }
 

@@ -34,17 +34,16 @@ pub fn use_current_org() -> CurrentOrg {
     expect_context()
 }
 
-/// The navigation entries of an organization: (path segment, label, available yet).
-pub const SECTIONS: [(&str, &str, bool); 9] = [
-    ("members", "Members", true),
-    ("invites", "Invites", true),
-    ("settings", "Settings", true),
-    ("domains", "Verified domains", true),
-    ("roles", "Roles", true),
-    ("proxy-records", "Proxy records", true),
-    ("projects", "Projects", false),
-    ("batch-exports", "Batch exports", false),
-    ("", "", false),
+/// The navigation entries of an organization: (path segment, label).
+pub const SECTIONS: [(&str, &str); 8] = [
+    ("members", "Members"),
+    ("invites", "Invites"),
+    ("settings", "Settings"),
+    ("domains", "Verified domains"),
+    ("roles", "Roles"),
+    ("proxy-records", "Proxy records"),
+    ("projects", "Projects"),
+    ("batch-exports", "Batch exports"),
 ];
 
 /// Segment `n` of the address (`/orgs/:org_id/:section/:detail_id` = 2, 3, 4), or "".

@@ -31,6 +31,8 @@ const VIEWS: &[(&str, &str, &str)] = &[
     ("verified domains", "domains", "Verified domains"),
     ("roles", "roles", "Roles"),
     ("proxy records", "proxy-records", "Proxy records"),
+    ("projects", "projects", "Projects"),
+    ("batch exports", "batch-exports", "Batch exports"),
 ];
 
 struct Sizes {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the console needs, skipping what is already there at the
 # right version: the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
-# wasm-split-cli (the code splitter), wasm-opt (npm binaryen), brotli and, with --browser,
+# wasm-split-cli (the code splitter), wasm-opt (npm binaryen), axe-core (npm), brotli and, with --browser,
 # Chromium + chromedriver from Debian. Offline machines: nothing here downloads from anywhere but
 # crates.io, npm and Debian.
 #
@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132
+AXE_VERSION=4.14.1
 TOOLS_DIR="${PHC_TOOLS_DIR:-$HOME/.local/share/posthog-console-tools}"
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 want_browser=0
@@ -86,9 +87,13 @@ if ! [ -x "$HOME/.cargo/bin/wasm-split-cli" ] ||
     mkdir -p '$TOOLS_DIR' && echo $WASM_SPLIT_VERSION > '$TOOLS_DIR/wasm-split.version'"
 fi
 
-if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
+# npm packages, in one step (two would race on the same package-lock): wasm-opt, and axe-core
+# for the accessibility journey
+if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ] ||
+  [ "$(node -p "require('$TOOLS_DIR/node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
   mkdir -p "$TOOLS_DIR"
-  step "wasm-opt-binaryen-$BINARYEN_VERSION" npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION"
+  step "npm-binaryen-$BINARYEN_VERSION-axe-core-$AXE_VERSION" npm install --silent --no-audit --no-fund \
+    --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION"
 fi
 
 # Debian packages, in one apt step (two would wait on each other's lock): brotli for the app

@@ -10,7 +10,9 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::NavigateOptions;
 
 use crate::areas::{lazy, Page};
-use crate::components::form::{confirm_leave, UnsavedChanges};
+use crate::components::form::{
+    confirm_leave, guard_back_and_forward, note_shown_address, UnsavedChanges,
+};
 use crate::components::toast::{ToastRegion, Toasts};
 use crate::hooks::{use_current_org, use_org_directory, CurrentOrg, Me, OrgDirectory, SECTIONS};
 use crate::http::{use_http, Http};
@@ -26,7 +28,9 @@ pub fn App() -> impl IntoView {
         throttled: RwSignal::new(None),
     });
     provide_context(Toasts::new());
-    provide_context(UnsavedChanges(RwSignal::new(false)));
+    let unsaved = UnsavedChanges(RwSignal::new(false));
+    provide_context(unsaved);
+    guard_back_and_forward(unsaved);
     crate::components::theme::init_theme();
 
     view! {
@@ -49,12 +53,15 @@ fn TopLevel() -> impl IntoView {
     let on_connect = Memo::new(move |_| location.pathname.with(|p| p == "/connect"));
 
     // What `<Routes>` does after each navigation: let the router put the address in the
-    // browser's history (nothing here waits for data before showing a page).
+    // browser's history (nothing here waits for data before showing a page). The address is
+    // noted for the Back/Forward guard.
     if let Some(browser) = use_context::<BrowserUrl>() {
+        let location = location.clone();
         Effect::new(move |_| {
             location.pathname.track();
             location.search.track();
             location.hash.track();
+            note_shown_address(address(&location));
             browser.ready_to_complete();
         });
     }
@@ -62,11 +69,7 @@ fn TopLevel() -> impl IntoView {
     // No key (never connected, signed out, or a 401): go to connect, coming back here afterwards.
     Effect::new(move |_| {
         if !session.is_connected() && !on_connect.get() {
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
-            );
+            let here = address(&location);
             redirect(if here == "/" || here.is_empty() {
                 "/connect".to_string()
             } else {
@@ -140,6 +143,22 @@ fn org_page(section: &str, detail: Option<&str>, sub: Option<&str>) -> Option<Pa
         ("batch-exports", Some(_)) => Page::BatchExport,
         _ => return None,
     })
+}
+
+/// The address shown: path, `?query` and `#hash`.
+fn address(location: &leptos_router::location::Location) -> String {
+    let search = location.search.get_untracked();
+    let hash = location.hash.get_untracked();
+    let mut address = location.pathname.get_untracked();
+    if !search.is_empty() {
+        address.push('?');
+        address.push_str(&search);
+    }
+    if !hash.is_empty() && !hash.starts_with('#') {
+        address.push('#');
+    }
+    address.push_str(&hash);
+    address
 }
 
 /// Replaces the address (no history entry), for addresses that only redirect.

@@ -174,6 +174,56 @@ async fn leaving_a_form_with_unsaved_changes_asks_first() {
     j.finish().await;
 }
 
+/// The question of a `confirm()` once it is open (Back runs the page's popstate listener after
+/// `history.back()` has returned).
+async fn alert_text(j: &Journey) -> String {
+    let started = std::time::Instant::now();
+    loop {
+        match j.browser.get_alert_text().await {
+            Ok(text) => return text,
+            Err(_) if started.elapsed() < e2e::WAIT => {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await
+            }
+            Err(e) => panic!("no question was asked: {e}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn back_and_forward_with_unsaved_changes_ask_first() {
+    let j = Journey::start().await;
+    j.connect().await;
+    let hogflix = j.org_id("Hogflix").await;
+    let invites = format!("/orgs/{hogflix}/invites");
+    j.goto(&invites).await;
+    j.click_link("Invite someone").await;
+    j.wait_for_path(&format!("{invites}/new")).await;
+    j.fill("#target_email", "half.typed@example.com").await;
+
+    // Back, then Stay: the form, its address and what was typed are all still there
+    j.browser.execute("history.back()", vec![]).await.unwrap();
+    let question = alert_text(&j).await;
+    assert!(question.contains("unsaved changes"), "{question}");
+    j.browser.dismiss_alert().await.unwrap();
+    j.wait_for_path(&format!("{invites}/new")).await;
+    assert_eq!(j.value_of("#target_email").await, "half.typed@example.com");
+
+    // Back again, then Leave: the invites list
+    j.browser.execute("history.back()", vec![]).await.unwrap();
+    alert_text(&j).await;
+    j.browser.accept_alert().await.unwrap();
+    j.wait_for_path(&invites).await;
+
+    // nothing is asked once the form is gone (Forward to an empty form)
+    j.browser
+        .execute("history.forward()", vec![])
+        .await
+        .unwrap();
+    j.wait_for_path(&format!("{invites}/new")).await;
+    assert_eq!(j.value_of("#target_email").await, "");
+    j.finish().await;
+}
+
 #[tokio::test]
 async fn the_theme_toggle_cycles_system_light_dark() {
     let j = Journey::start().await;

@@ -308,8 +308,11 @@ pub fn action_button(
 #[derive(Clone, Copy)]
 pub struct UnsavedChanges(pub RwSignal<bool>);
 
-/// Warns before leaving a form with unsaved changes: on reload/close (beforeunload) and on the
-/// console's own links (see `confirm_leave`).
+const LEAVE_QUESTION: &str = "You have unsaved changes. Leave this page and lose them?";
+
+/// Warns before leaving a form with unsaved changes: on reload/close (beforeunload), on the
+/// console's own links (see `confirm_leave`), and on the browser's Back and Forward buttons
+/// (see `guard_back_and_forward`).
 pub fn use_unsaved_guard(dirty: Signal<bool>) {
     let flag = use_context::<UnsavedChanges>().map(|u| u.0);
     if let Some(flag) = flag {
@@ -325,6 +328,47 @@ pub fn use_unsaved_guard(dirty: Signal<bool>) {
     on_cleanup(move || handle.remove());
 }
 
+thread_local! {
+    /// The address the app shows (path, query, hash), noted after each navigation.
+    static SHOWN: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Notes the address the app now shows (the top level calls it after each navigation).
+pub fn note_shown_address(address: String) {
+    SHOWN.with(|shown| *shown.borrow_mut() = address);
+}
+
+/// Back and Forward with unsaved changes. By the time `popstate` fires the address has already
+/// changed, so this listener, added before the router's (listeners on window run in the order
+/// they were added), holds the event back from the router and asks. Stay puts the form's
+/// address back; Leave hands the event on. Called once, before the `<Router>` is built.
+pub fn guard_back_and_forward(unsaved: UnsavedChanges) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::{closure::Closure, JsCast};
+
+    let leaving = Rc::new(Cell::new(false));
+    let on_popstate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if leaving.replace(false) || !unsaved.0.get_untracked() {
+            return;
+        }
+        ev.stop_immediate_propagation();
+        let window = window();
+        if window.confirm_with_message(LEAVE_QUESTION).unwrap_or(true) {
+            unsaved.0.set(false);
+            leaving.set(true);
+            if let Ok(again) = web_sys::Event::new("popstate") {
+                let _ = window.dispatch_event(&again);
+            }
+        } else if let Ok(history) = window.history() {
+            let here = SHOWN.with(|shown| shown.borrow().clone());
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+        }
+    });
+    let _ = window()
+        .add_event_listener_with_callback("popstate", on_popstate.into_js_value().unchecked_ref());
+}
+
 /// Asks before an in-app navigation would drop unsaved changes. True = go ahead.
 pub fn confirm_leave() -> bool {
     let dirty = use_context::<UnsavedChanges>()
@@ -334,7 +378,7 @@ pub fn confirm_leave() -> bool {
         return true;
     }
     let ok = window()
-        .confirm_with_message("You have unsaved changes. Leave this page and lose them?")
+        .confirm_with_message(LEAVE_QUESTION)
         .unwrap_or(true);
     if ok {
         if let Some(u) = use_context::<UnsavedChanges>() {

@@ -97,9 +97,11 @@ if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{pr
 fi
 
 # Debian packages, in one apt step (two would wait on each other's lock): brotli for the app
-# build's .br copies, and with --browser Chromium and its driver
+# build's .br copies, curl, and with --browser Chromium and its driver
 debs=()
 command -v brotli >/dev/null || debs+=(brotli)
+# curl: the journeys run the console's "Copy as curl" commands
+command -v curl >/dev/null || debs+=(curl)
 if [ "$want_browser" = 1 ] && { ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; }; then
   debs+=(chromium chromium-driver)
 fi

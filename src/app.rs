@@ -13,9 +13,10 @@ use crate::areas::{lazy, Page};
 use crate::components::form::{
     confirm_leave, guard_back_and_forward, note_shown_address, UnsavedChanges,
 };
+use crate::components::inspector::{InspectorOpen, SHORTCUT};
 use crate::components::toast::{ToastRegion, Toasts};
 use crate::hooks::{use_current_org, use_org_directory, CurrentOrg, Me, OrgDirectory, SECTIONS};
-use crate::http::{use_http, Http};
+use crate::http::{use_http, Http, RequestLog};
 use crate::pages;
 use crate::session::{use_session, Session};
 
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
         throttled: RwSignal::new(None),
     });
     provide_context(Toasts::new());
+    provide_context(RequestLog(RwSignal::new(Default::default())));
     let unsaved = UnsavedChanges(RwSignal::new(false));
     provide_context(unsaved);
     guard_back_and_forward(unsaved);
@@ -223,6 +225,16 @@ pub fn Shell() -> impl IntoView {
         }
     })));
 
+    let inspector = InspectorOpen(RwSignal::new(false));
+    provide_context(inspector);
+    let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.alt_key() && ev.shift_key() && !ev.ctrl_key() && ev.code() == "KeyR" {
+            ev.prevent_default();
+            inspector.0.update(|open| *open = !*open);
+        }
+    });
+    on_cleanup(move || shortcut.remove());
+
     view! {
         <Show when=move || session.is_connected()>
             <header class="topbar">
@@ -232,6 +244,16 @@ pub fn Shell() -> impl IntoView {
                 </A>
                 <OrgSwitcher />
                 <div class="topbar-actions">
+                    <button
+                        type="button"
+                        class="btn"
+                        aria-expanded=move || inspector.0.get().to_string()
+                        aria-keyshortcuts=SHORTCUT
+                        title=format!("The requests this tab made, with Copy as curl ({SHORTCUT})")
+                        on:click=move |_| inspector.0.update(|open| *open = !*open)
+                    >
+                        "Requests"
+                    </button>
                     <crate::components::theme::ThemeToggle />
                     <SignOut />
                 </div>
@@ -250,6 +272,7 @@ pub fn Shell() -> impl IntoView {
                     })
             }}
             <ShellRoutes />
+            {move || inspector.0.get().then(|| lazy(Page::Inspector))}
             <ToastRegion />
         </Show>
     }

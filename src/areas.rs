@@ -38,6 +38,8 @@ pub enum Page {
     BatchExportCreate,
     BatchExport,
     BatchExportEdit,
+    /// The request inspector panel (components/inspector.rs), opened from the shell.
+    Inspector,
 }
 
 /// Builds a page's view; the function lives in its area's chunk.
@@ -133,6 +135,11 @@ fn batch_exports_area(page: Page) -> Result<PageView, ChunkError> {
     })
 }
 
+#[wasm_split(inspector, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn inspector_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::components::inspector::RequestInspector /> }.into_any())
+}
+
 /// Fetches (once) the chunk of the page's area and returns the page's view function.
 async fn load_page(page: Page) -> Result<PageView, ChunkError> {
     match page {
@@ -148,6 +155,7 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         | Page::BatchExportCreate
         | Page::BatchExport
         | Page::BatchExportEdit => batch_exports_area(page).await,
+        Page::Inspector => inspector_area(page).await,
     }
 }
 

@@ -36,6 +36,51 @@ pub fn use_http() -> Http {
     expect_context()
 }
 
+/// How many requests the inspector keeps (in memory only).
+pub const REQUEST_LOG_SIZE: usize = 100;
+
+/// One request this tab made to the API, for the request inspector. It holds no key: the
+/// inspector writes it as `$POSTHOG_PERSONAL_API_KEY`.
+#[derive(Clone, PartialEq)]
+pub struct Sent {
+    pub seq: u32,
+    pub method: api::Method,
+    /// On the chosen host, with the query.
+    pub url: String,
+    /// The path with its query, as the table shows it.
+    pub path: String,
+    pub body: Option<String>,
+    /// `None`: no answer (the network failed, or the page that asked went away).
+    pub status: Option<u16>,
+    pub millis: u32,
+    /// The answer's body, when it is an error.
+    pub error: Option<String>,
+}
+
+/// The last [`REQUEST_LOG_SIZE`] requests, newest first (app-wide context).
+#[derive(Clone, Copy)]
+pub struct RequestLog(pub RwSignal<std::collections::VecDeque<Sent>>);
+
+impl RequestLog {
+    fn record(self, mut sent: Sent) {
+        self.0.update(|log| {
+            sent.seq = log.front().map_or(1, |last| last.seq + 1);
+            log.push_front(sent);
+            log.truncate(REQUEST_LOG_SIZE);
+        });
+    }
+}
+
+/// `path` on the connection's host: absolute, also for "this server".
+pub fn absolute_url(connection: &Connection, path: &str) -> String {
+    let base = connection.base_url();
+    if base.is_empty() {
+        format!("{}{path}", window().location().origin().unwrap_or_default())
+    } else {
+        format!("{base}{path}")
+    }
+}
+
 /// A response as it came: status, Retry-After header and body text.
 struct Raw {
     status: u16,
@@ -211,6 +256,35 @@ async fn send_once_raw(
         }
     });
 
+    let log = use_context::<RequestLog>();
+    let started = js_sys::Date::now();
+    let result = send_raw_unlogged(connection, method, path, body, signal).await;
+    if let Some(log) = log {
+        log.record(Sent {
+            seq: 0,
+            method,
+            url: absolute_url(connection, path),
+            path: path.to_string(),
+            body: body.map(str::to_string),
+            status: result.as_ref().ok().map(|raw| raw.status),
+            millis: (js_sys::Date::now() - started).max(0.0) as u32,
+            error: match &result {
+                Ok(raw) if !(200..300).contains(&raw.status) => Some(raw.text.clone()),
+                Ok(_) => None,
+                Err(error) => Some(describe_error(error)),
+            },
+        });
+    }
+    result
+}
+
+async fn send_raw_unlogged(
+    connection: &Connection,
+    method: api::Method,
+    path: &str,
+    body: Option<&str>,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<Raw, ApiError> {
     let url = format!("{}{}", connection.base_url(), path);
     let method = match method {
         api::Method::Get => gloo_net::http::Method::GET,
@@ -331,6 +405,18 @@ impl<I: 'static> Mutation<I> {
 
     pub fn pending(&self) -> Signal<bool> {
         self.core.pending.into()
+    }
+
+    /// The request `dispatch(input)` would send, as a curl command (nothing is sent).
+    pub fn curl(&self, input: I) -> Option<String> {
+        let start = self.start.try_get_value()?;
+        let launch = start(input);
+        let connection = self.core.http.session.connection.get_untracked()?;
+        Some(api::curl::curl(
+            launch.method,
+            &absolute_url(&connection, &launch.path),
+            launch.body.as_deref(),
+        ))
     }
 }
 

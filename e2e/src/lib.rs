@@ -146,6 +146,19 @@ impl Journey {
         }
     }
 
+    /// What the clipboard holds (after `grant_clipboard`).
+    pub async fn clipboard_text(&self) -> String {
+        let text = self
+            .browser
+            .execute_async(
+                "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        text.as_str().unwrap_or_default().to_string()
+    }
+
     /// Makes the browser fail every request whose URL matches one of `patterns` (`*` wildcards),
     /// as a dropped connection would; an empty list lets everything through again.
     pub async fn block_urls(&self, patterns: &[&str]) {

@@ -163,6 +163,10 @@ async fn no_serious_violation_on_any_page_in_either_theme() {
             );
             failures.extend(violations(&j, &axe, page, theme).await);
         }
+        // the request inspector, open over the last page
+        j.click_button("Requests").await;
+        j.find(".inspector-row").await;
+        failures.extend(violations(&j, &axe, "request inspector", theme).await);
     }
     assert!(
         failures.is_empty(),

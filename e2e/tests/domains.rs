@@ -35,18 +35,8 @@ async fn adding_a_domain_and_copying_its_txt_record() {
     j.click_css("button[aria-label='Copy record name']").await;
     j.wait_for_text_in("button[aria-label='Copy record name']", "Copied")
         .await;
-    let copied = j
-        .browser
-        .execute_async(
-            "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        copied.as_str().unwrap_or_default(),
-        "_posthog-challenge.acme-films.example."
-    );
+    let copied = j.clipboard_text().await;
+    assert_eq!(copied, "_posthog-challenge.acme-films.example.");
     j.finish().await;
 }
 

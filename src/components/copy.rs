@@ -11,12 +11,15 @@ enum CopyState {
     Failed,
 }
 
-/// `label` names what is copied, for screen readers ("Copy record name").
+/// `label` names what is copied, for screen readers ("Copy record name"); `text` is the button's
+/// own word ("Copy" unless given).
 #[component]
 pub fn CopyButton(
     #[prop(into)] value: Signal<String>,
     #[prop(into)] label: String,
+    #[prop(optional)] text: Option<&'static str>,
 ) -> impl IntoView {
+    let text = text.unwrap_or("Copy");
     let state = RwSignal::new(CopyState::Idle);
     let copy = move |_| {
         let text = value.get_untracked();
@@ -37,7 +40,7 @@ pub fn CopyButton(
     view! {
         <button type="button" class="btn btn-small copy-button" aria-label=label.clone() title=label on:click=copy>
             {move || match state.get() {
-                CopyState::Idle => "Copy",
+                CopyState::Idle => text,
                 CopyState::Copied => "Copied \u{2713}",
                 CopyState::Failed => "Copy failed: select the text",
             }}

@@ -129,7 +129,14 @@ pub fn DomainsPage() -> impl IntoView {
                 maxlength=DOMAIN_MAX_LEN as u32
                 hint="Lower case, like example.com or sso.example.com."
             />
-            <SubmitButton label="Add domain" pending=create.pending() />
+            <SubmitButton
+                label="Add domain"
+                pending=create.pending()
+                curl=Signal::derive(move || {
+                    create.curl(DomainCreate::new(new_domain.get_untracked().trim().to_string()))
+                        .unwrap_or_default()
+                })
+            />
         </form>
         <PagedTable caption="Verified domains" list=list columns=columns
             key=|d: &OrganizationDomain| format!("{}-{}-{}-{}-{}", d.id, d.is_verified, d.jit_provisioning_enabled, d.sso_enforcement.as_str(), d.has_saml) empty="No domains yet. Add one above." />

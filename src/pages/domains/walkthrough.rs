@@ -317,6 +317,10 @@ fn DomainWalkthrough(domain: OrganizationDomain, reload: Callback<()>) -> impl I
                         label="Save sign-in settings"
                         pending=save.pending()
                         disabled=Signal::derive(move || locked.get() || !dirty.get())
+                        curl=Signal::derive(move || {
+                            let patch = d.with_untracked(|base| untrack(|| form.patch(base)));
+                            save.curl(patch).unwrap_or_default()
+                        })
                     />
                 </form>
             </li>

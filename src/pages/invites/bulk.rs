@@ -78,18 +78,22 @@ pub fn BulkInvitePage() -> impl IntoView {
             errors.set_general(format!("Nothing was sent: {}", describe_error(&error)));
         })),
     );
+    // the rows that pass the checks, as they would be sent
+    let batch = move || {
+        let msg = message.get_untracked().trim().to_string();
+        let message = (!msg.is_empty()).then_some(msg.as_str());
+        rows.with_untracked(|rows| {
+            rows.iter()
+                .filter(|r| r.problem.is_none())
+                .map(|r| r.invite(message, send_email.get_untracked()))
+                .collect::<Vec<InviteCreate>>()
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         result.set(None);
         errors.clear();
-        let msg = message.get_untracked().trim().to_string();
-        let message = (!msg.is_empty()).then_some(msg.as_str());
-        let batch: Vec<InviteCreate> = rows.with_untracked(|rows| {
-            rows.iter()
-                .filter(|r| r.problem.is_none())
-                .map(|r| r.invite(message, send_email.get_untracked()))
-                .collect()
-        });
+        let batch = batch();
         if !batch.is_empty() {
             send.dispatch(batch);
         }
@@ -141,6 +145,7 @@ pub fn BulkInvitePage() -> impl IntoView {
                     label=Signal::derive(move || format!("Send {} invites", valid.get()))
                     pending=send.pending()
                     disabled=Signal::derive(move || valid.get() == 0 || matches!(result.get(), Some(Some(_))))
+                    curl=Signal::derive(move || send.curl(batch()).unwrap_or_default())
                 />
                 {invites_link("btn", "Back to invites")}
             </div>

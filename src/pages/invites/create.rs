@@ -48,19 +48,23 @@ pub fn InviteCreatePage() -> impl IntoView {
         },
         Failure::Form(errors, INVITE_FIELDS),
     );
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        errors.clear();
+    // the invite the form holds now (sent on submit; written out by Copy as curl)
+    let invite = move || {
         let text = |s: RwSignal<String>| s.get_untracked().trim().to_string();
         let msg = text(message);
-        let invite = InviteCreate {
+        InviteCreate {
             target_email: text(email),
             first_name: text(first_name),
             level: MembershipLevel::from_u8(level.get_untracked().parse().unwrap_or(1)),
             message: (!msg.is_empty()).then_some(msg),
             private_project_access: Vec::new(),
             send_email: send_email.get_untracked(),
-        };
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.clear();
+        let invite = invite();
         match invite.validate() {
             Ok(()) => create.dispatch(invite),
             Err(error) => errors.apply(&error, INVITE_FIELDS),
@@ -120,7 +124,11 @@ pub fn InviteCreatePage() -> impl IntoView {
             />
             <CheckboxField id="send_email" label="Send the invite by email" checked=send_email error=errors.field("send_email") />
             <div class="form-actions">
-                <SubmitButton label="Send invite" pending=create.pending() />
+                <SubmitButton
+                    label="Send invite"
+                    pending=create.pending()
+                    curl=Signal::derive(move || create.curl(invite()).unwrap_or_default())
+                />
                 {invites_link("btn", "Cancel")}
             </div>
         </form>

@@ -51,7 +51,11 @@ pub fn OrgCreatePage() -> impl IntoView {
                 <FormError errors=errors />
                 <OrgFields form=form errors=errors />
                 <div class="form-actions">
-                    <SubmitButton label="Create organization" pending=create.pending() />
+                    <SubmitButton
+                        label="Create organization"
+                        pending=create.pending()
+                        curl=Signal::derive(move || create.curl(form.value()).unwrap_or_default())
+                    />
                     <A href="/orgs" attr:class="btn">
                         "Cancel"
                     </A>

@@ -131,7 +131,15 @@ fn OrgSettings(org: Organization) -> impl IntoView {
                 <OrgFields form=form errors=errors />
             </fieldset>
             <div class="form-actions">
-                <SubmitButton label="Save changes" pending=save.pending() disabled=Signal::derive(move || !dirty.get()) />
+                <SubmitButton
+                    label="Save changes"
+                    pending=save.pending()
+                    disabled=Signal::derive(move || !dirty.get())
+                    curl=Signal::derive(move || {
+                        save.curl(OrganizationPatch::diff(&baseline.get_untracked(), &form.value()))
+                            .unwrap_or_default()
+                    })
+                />
             </div>
         </form>
         <section class="card danger-zone">

@@ -76,7 +76,14 @@ pub fn ProxyRecordsPage() -> impl IntoView {
                 maxlength=PROXY_DOMAIN_MAX_LEN as u32
                 hint=format!("A subdomain you control, like e.example.com (at most {PROXY_DOMAIN_MAX_LEN} characters).")
             />
-            <SubmitButton label="Add proxy" pending=create.pending() />
+            <SubmitButton
+                label="Add proxy"
+                pending=create.pending()
+                curl=Signal::derive(move || {
+                    let domain = domain.get_untracked().trim().to_lowercase();
+                    create.curl(ProxyRecordCreate { domain }).unwrap_or_default()
+                })
+            />
         </form>
         {load(list, move |records| {
             let max = records.max_proxy_records;

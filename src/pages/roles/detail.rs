@@ -164,7 +164,19 @@ fn RoleDetail(role: Role) -> impl IntoView {
         <form class="card form inline-form" on:submit=submit novalidate=true>
             <FormError errors=errors />
             <TextField id="name" label="Name" value=name error=errors.field("name") maxlength=ROLE_NAME_MAX_LEN as u32 />
-            <SubmitButton label="Rename" pending=rename.pending() disabled=Signal::derive(move || !dirty.get()) />
+            <SubmitButton
+                label="Rename"
+                pending=rename.pending()
+                disabled=Signal::derive(move || !dirty.get())
+                curl=Signal::derive(move || {
+                    rename
+                        .curl(RolePatch {
+                            name: Some(name.get_untracked().trim().to_string()),
+                            ..Default::default()
+                        })
+                        .unwrap_or_default()
+                })
+            />
         </form>
         <section class="card">
             <h2>"Add a member"</h2>

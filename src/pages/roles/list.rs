@@ -78,7 +78,14 @@ pub fn RolesPage() -> impl IntoView {
         <form class="card form inline-form" on:submit=submit novalidate=true>
             <FormError errors=errors />
             <TextField id="name" label="New role" value=name error=errors.field("name") maxlength=ROLE_NAME_MAX_LEN as u32 />
-            <SubmitButton label="Create role" pending=create.pending() />
+            <SubmitButton
+                label="Create role"
+                pending=create.pending()
+                curl=Signal::derive(move || {
+                    create.curl(RoleCreate::new(name.get_untracked().trim().to_string()))
+                        .unwrap_or_default()
+                })
+            />
         </form>
         <PagedTable caption="Roles" list=list columns=columns
             key=|r: &Role| format!("{}-{}-{}", r.id, r.name, r.members.len()) empty="No roles yet. Create one above." />

@@ -227,6 +227,8 @@ pub fn Shell() -> impl IntoView {
 
     let inspector = InspectorOpen(RwSignal::new(false));
     provide_context(inspector);
+    let review = crate::components::review::Review::new();
+    provide_context(review);
     let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.alt_key() && ev.shift_key() && !ev.ctrl_key() && ev.code() == "KeyR" {
             ev.prevent_default();
@@ -273,6 +275,10 @@ pub fn Shell() -> impl IntoView {
             }}
             <ShellRoutes />
             {move || inspector.0.get().then(|| lazy(Page::Inspector))}
+            {
+                let open = Memo::new(move |_| review.is_open());
+                move || open.get().then(|| lazy(Page::Review))
+            }
             <ToastRegion />
         </Show>
     }

@@ -40,6 +40,8 @@ pub enum Page {
     BatchExportEdit,
     /// The request inspector panel (components/inspector.rs), opened from the shell.
     Inspector,
+    /// The review of an edit before it is saved (components/review.rs).
+    Review,
 }
 
 /// Builds a page's view; the function lives in its area's chunk.
@@ -140,6 +142,11 @@ fn inspector_area(_page: Page) -> Result<PageView, ChunkError> {
     Ok(|| view! { <crate::components::inspector::RequestInspector /> }.into_any())
 }
 
+#[wasm_split(review, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn review_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::components::review::ReviewDialog /> }.into_any())
+}
+
 /// Fetches (once) the chunk of the page's area and returns the page's view function.
 async fn load_page(page: Page) -> Result<PageView, ChunkError> {
     match page {
@@ -156,6 +163,7 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         | Page::BatchExport
         | Page::BatchExportEdit => batch_exports_area(page).await,
         Page::Inspector => inspector_area(page).await,
+        Page::Review => review_area(page).await,
     }
 }
 

@@ -167,6 +167,14 @@ async fn no_serious_violation_on_any_page_in_either_theme() {
         j.click_button("Requests").await;
         j.find(".inspector-row").await;
         failures.extend(violations(&j, &axe, "request inspector", theme).await);
+        // the review of an edit, open over the organization's settings
+        j.goto(&format!("/orgs/{org}/settings")).await;
+        settle(&j).await;
+        j.fill("#name", &format!("Hogflix {theme}")).await;
+        j.click_button("Save changes").await;
+        j.find("dialog[open] .review-table").await;
+        failures.extend(violations(&j, &axe, "review of the changes", theme).await);
+        j.click_button("Back to editing").await;
     }
     assert!(
         failures.is_empty(),

@@ -18,7 +18,30 @@ async fn creating_renaming_and_deleting_an_organization() {
     // rename
     j.wait_for_text("Organization settings").await;
     j.fill("#name", "Quill Works Ltd").await;
+    // the review says what changes; Back keeps the edit and sends nothing
     j.click_button("Save changes").await;
+    j.wait_for_text_in("dialog[open] .review-table", "Quill Works Ltd")
+        .await;
+    let review = j
+        .find("dialog[open] .review-table")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        review.contains("Name") && review.contains("Quill Works"),
+        "{review}"
+    );
+    j.click_button("Back to editing").await;
+    j.wait_for_no_text("Review the changes").await;
+    assert_eq!(j.value_of("#name").await, "Quill Works Ltd");
+    let org_id = path.split('/').nth(2).unwrap().to_string();
+    let unsaved = j.api_get(&format!("/api/organizations/{org_id}/")).await;
+    assert_eq!(unsaved["name"], "Quill Works");
+    // and Save in the review sends it
+    j.click_button("Save changes").await;
+    j.click_xpath("//dialog[@open]//button[@type='submit']")
+        .await;
     j.wait_for_text("Organization settings saved").await;
     j.wait_for_text_in(".org-switcher", "Quill Works Ltd").await;
     // an empty name is refused next to the field, nothing sent

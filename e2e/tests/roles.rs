@@ -50,17 +50,26 @@ async fn roles_create_duplicate_members_and_delete() {
         .await;
     j.wait_for_text("removed from the role").await;
     j.wait_for_text("Nobody has this role yet.").await;
+    // rename: reviewed first (Data team -> Data platform), then saved
+    j.fill("#name", "Data platform").await;
+    j.click_button("Rename").await;
+    j.wait_for_text_in("dialog[open] .review-table", "Data platform")
+        .await;
+    j.click_xpath("//dialog[@open]//button[@type='submit']")
+        .await;
+    j.wait_for_text("Role renamed to \u{201c}Data platform\u{201d}")
+        .await;
     // delete the role
     j.click_button("Delete role").await;
     j.wait_for_text("Its members lose the access").await;
     j.click_xpath("//dialog[@open]//button[@type='submit']")
         .await;
     j.wait_for_path(&format!("/orgs/{org}/roles")).await;
-    j.wait_for_text("Role \u{201c}Data team\u{201d} deleted")
+    j.wait_for_text("Role \u{201c}Data platform\u{201d} deleted")
         .await;
     let roles = j
         .api_get(&format!("/api/organizations/{org}/roles/?limit=100"))
         .await;
-    assert!(!roles.to_string().contains("Data team"));
+    assert!(!roles.to_string().contains("Data platform"));
     j.finish().await;
 }

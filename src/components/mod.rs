@@ -7,6 +7,7 @@ pub mod feedback;
 pub mod form;
 pub mod inspector;
 pub mod list_state;
+pub mod review;
 pub mod table;
 pub mod theme;
 pub mod toast;

@@ -15,6 +15,7 @@ use crate::components::form::{
     use_unsaved_guard, CheckboxField, FormError, FormErrors, SelectField, SubmitButton,
     TextAreaField, TextField,
 };
+use crate::components::review::use_review;
 use crate::components::util::short_datetime;
 use crate::hooks::use_current_org;
 use crate::http::{use_http, Done, Failure};
@@ -146,6 +147,7 @@ fn DomainWalkthrough(domain: OrganizationDomain, reload: Callback<()>) -> impl I
     let errors = FormErrors::new();
     let dirty = Signal::derive(move || d.with(|base| !form.patch(base).is_empty()));
     use_unsaved_guard(dirty);
+    let review = use_review();
     let save = http.mutation(
         move |patch: &DomainPatch| {
             domains::update(&org(), &d.with_untracked(|d| d.id.clone()), patch)
@@ -162,7 +164,8 @@ fn DomainWalkthrough(domain: OrganizationDomain, reload: Callback<()>) -> impl I
         if form.check(errors) {
             let patch = d.with_untracked(|base| untrack(|| form.patch(base)));
             if !patch.is_empty() {
-                save.dispatch(patch);
+                let changes = d.with_untracked(|base| patch.changes(base));
+                review.ask(changes, move || save.dispatch(patch));
             }
         }
     };

@@ -9,6 +9,7 @@ use super::{OrgFields, OrgForm, ORG_FIELDS};
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::feedback::load;
 use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitButton};
+use crate::components::review::use_review;
 use crate::components::toast::use_toasts;
 use crate::components::util::short_datetime;
 use crate::hooks::{use_current_org, use_org_directory};
@@ -36,6 +37,7 @@ fn OrgSettings(org: Organization) -> impl IntoView {
     let toasts = use_toasts();
     let current = use_current_org();
     let directory = use_org_directory();
+    let review = use_review();
     let baseline = RwSignal::new(org.clone());
     let form = OrgForm::new(Some(&org));
     let errors = FormErrors::new();
@@ -69,7 +71,8 @@ fn OrgSettings(org: Organization) -> impl IntoView {
             toasts.success("Nothing to save");
             return;
         }
-        save.dispatch(patch);
+        let changes = baseline.with_untracked(|base| patch.changes(base));
+        review.ask(changes, move || save.dispatch(patch));
     };
 
     let delete_confirm = ConfirmState::new(

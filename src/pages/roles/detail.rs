@@ -13,6 +13,7 @@ use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::feedback::{describe_error, load, use_detail};
 use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitButton, TextField};
 use crate::components::list_state::use_paged_list;
+use crate::components::review::use_review;
 use crate::components::table::{column, text_column, PagedTable};
 use crate::components::util::short_date;
 use crate::hooks::use_current_org;
@@ -56,6 +57,7 @@ fn RoleDetail(role: Role) -> impl IntoView {
     let errors = FormErrors::new();
     let dirty = Signal::derive(move || name.get().trim() != saved.with(|r| r.name.clone()));
     use_unsaved_guard(dirty);
+    let review = use_review();
     let rename = http.mutation(
         move |patch: &RolePatch| roles::update(&org(), &role_id.get_value(), patch),
         move |_, role: Role| {
@@ -69,10 +71,12 @@ fn RoleDetail(role: Role) -> impl IntoView {
         ev.prevent_default();
         errors.clear();
         if let Some(name) = checked_name(&name.get_untracked(), errors) {
-            rename.dispatch(RolePatch {
+            let patch = RolePatch {
                 name: Some(name),
                 ..Default::default()
-            });
+            };
+            let changes = saved.with_untracked(|role| patch.changes(role));
+            review.ask(changes, move || rename.dispatch(patch));
         }
     };
 

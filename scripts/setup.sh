@@ -16,6 +16,7 @@ TRUNK_VERSION=0.21.14
 WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132
 AXE_VERSION=4.14.1
+ESBUILD_VERSION=0.28.2
 TOOLS_DIR="${PHC_TOOLS_DIR:-$HOME/.local/share/posthog-console-tools}"
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 want_browser=0
@@ -87,13 +88,15 @@ if ! [ -x "$HOME/.cargo/bin/wasm-split-cli" ] ||
     mkdir -p '$TOOLS_DIR' && echo $WASM_SPLIT_VERSION > '$TOOLS_DIR/wasm-split.version'"
 fi
 
-# npm packages, in one step (two would race on the same package-lock): wasm-opt, and axe-core
-# for the accessibility journey
-if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ] ||
-  [ "$(node -p "require('$TOOLS_DIR/node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
+# npm packages, in one step (two would race on the same package-lock): wasm-opt, esbuild (minifies
+# the JS loaders) and axe-core for the accessibility journey
+npm_version() { node -p "require('$TOOLS_DIR/node_modules/$1/package.json').version" 2>/dev/null; }
+if [ "$(npm_version binaryen)" != "$BINARYEN_VERSION.0.0" ] && [ "$(npm_version binaryen)" != "$BINARYEN_VERSION" ] ||
+  [ "$(npm_version axe-core)" != "$AXE_VERSION" ] || [ "$(npm_version esbuild)" != "$ESBUILD_VERSION" ]; then
   mkdir -p "$TOOLS_DIR"
-  step "npm-binaryen-$BINARYEN_VERSION-axe-core-$AXE_VERSION" npm install --silent --no-audit --no-fund \
-    --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION"
+  step "npm-binaryen-$BINARYEN_VERSION-esbuild-$ESBUILD_VERSION-axe-core-$AXE_VERSION" \
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" \
+    "binaryen@$BINARYEN_VERSION" "esbuild@$ESBUILD_VERSION" "axe-core@$AXE_VERSION"
 fi
 
 # Debian packages, in one apt step (two would wait on each other's lock): brotli for the app

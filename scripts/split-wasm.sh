@@ -50,3 +50,9 @@ wait
 echo "split-wasm: $(find "$work/split" -name '*.wasm' | wc -l) wasm files ($profile)"
 # one file per module with the chunks it needs, so that a first view fetches a handful of files
 node scripts/pack-chunks.mjs "$TRUNK_STAGING_DIR"
+# the two loaders, minified in release builds (about 3 KB gzip off every first view)
+if [ "$profile" = release ]; then
+  for js in "$TRUNK_STAGING_DIR/$stem.js" "$TRUNK_STAGING_DIR/__wasm_split.js"; do
+    esbuild "$js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$js"
+  done
+fi

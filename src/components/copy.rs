@@ -51,6 +51,19 @@ pub fn CopyButton(
     }
 }
 
+/// "Copy as curl" beside a form's submit button: `command` is the request the form would send
+/// now (`Mutation::curl` of what it holds); copying sends nothing.
+#[component]
+pub fn CopyAsCurl(command: Signal<String>) -> impl IntoView {
+    view! {
+        <CopyButton
+            value=command
+            label="Copy as curl: the request this form would send"
+            text="Copy as curl"
+        />
+    }
+}
+
 /// A DNS record to create, as DNS providers ask for it: its type, its name and its value (or
 /// target) with copy buttons, and the TTL when one is suggested.
 #[component]

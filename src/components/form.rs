@@ -260,26 +260,14 @@ pub fn FormError(errors: FormErrors) -> impl IntoView {
     }
 }
 
-/// A submit button that is disabled (and says so) while the request is pending. With `curl`
-/// (usually `Mutation::curl` of what the form holds now), a "Copy as curl" button beside it copies
-/// the request the form would send, without sending it.
+/// A submit button that is disabled (and says so) while the request is pending.
 #[component]
 pub fn SubmitButton(
     #[prop(into)] label: Signal<String>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(optional, into)] disabled: Signal<bool>,
     #[prop(optional)] danger: bool,
-    #[prop(optional)] curl: Option<Signal<String>>,
 ) -> impl IntoView {
-    let curl = curl.map(|command| {
-        view! {
-            <crate::components::copy::CopyButton
-                value=command
-                label="Copy as curl: the request this form would send"
-                text="Copy as curl"
-            />
-        }
-    });
     view! {
         <button
             type="submit"
@@ -290,7 +278,6 @@ pub fn SubmitButton(
         >
             {move || if pending.get() { format!("{}\u{2026}", label.get()) } else { label.get() }}
         </button>
-        {curl}
     }
 }
 

@@ -7,6 +7,7 @@ use api::validate::{self, DOMAIN_MAX_LEN};
 use leptos::prelude::*;
 
 use super::{already_verified, saml_state, DOMAIN_FIELDS};
+use crate::components::copy::CopyAsCurl;
 use crate::components::form::{
     action_button, use_unsaved_guard, FormError, FormErrors, SubmitButton, TextField,
 };
@@ -132,11 +133,11 @@ pub fn DomainsPage() -> impl IntoView {
             <SubmitButton
                 label="Add domain"
                 pending=create.pending()
-                curl=Signal::derive(move || {
-                    create.curl(DomainCreate::new(new_domain.get_untracked().trim().to_string()))
-                        .unwrap_or_default()
-                })
             />
+            <CopyAsCurl command=Signal::derive(move || {
+                create.curl(DomainCreate::new(new_domain.get_untracked().trim().to_string()))
+                    .unwrap_or_default()
+            }) />
         </form>
         <PagedTable caption="Verified domains" list=list columns=columns
             key=|d: &OrganizationDomain| format!("{}-{}-{}-{}-{}", d.id, d.is_verified, d.jit_provisioning_enabled, d.sso_enforcement.as_str(), d.has_saml) empty="No domains yet. Add one above." />

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{already_verified, DOMAIN_FIELDS};
+use crate::components::copy::CopyAsCurl;
 use crate::components::copy::DnsRecord;
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::feedback::{load, use_detail};
@@ -320,11 +321,11 @@ fn DomainWalkthrough(domain: OrganizationDomain, reload: Callback<()>) -> impl I
                         label="Save sign-in settings"
                         pending=save.pending()
                         disabled=Signal::derive(move || locked.get() || !dirty.get())
-                        curl=Signal::derive(move || {
-                            let patch = d.with_untracked(|base| untrack(|| form.patch(base)));
-                            save.curl(patch).unwrap_or_default()
-                        })
                     />
+                    <CopyAsCurl command=Signal::derive(move || {
+                        let patch = d.with_untracked(|base| untrack(|| form.patch(base)));
+                        save.curl(patch).unwrap_or_default()
+                    }) />
                 </form>
             </li>
         </ol>

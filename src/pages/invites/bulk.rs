@@ -10,6 +10,7 @@ use api::models::{InviteCreate, MemberListQuery, MAX_BULK_INVITES};
 use leptos::prelude::*;
 
 use super::invites_link;
+use crate::components::copy::CopyAsCurl;
 use crate::components::feedback::describe_error;
 use crate::components::form::{
     use_unsaved_guard, CheckboxField, FormError, FormErrors, SubmitButton, TextAreaField,
@@ -145,8 +146,8 @@ pub fn BulkInvitePage() -> impl IntoView {
                     label=Signal::derive(move || format!("Send {} invites", valid.get()))
                     pending=send.pending()
                     disabled=Signal::derive(move || valid.get() == 0 || matches!(result.get(), Some(Some(_))))
-                    curl=Signal::derive(move || send.curl(batch()).unwrap_or_default())
                 />
+                <CopyAsCurl command=Signal::derive(move || send.curl(batch()).unwrap_or_default()) />
                 {invites_link("btn", "Back to invites")}
             </div>
         </form>

@@ -8,6 +8,7 @@ use api::validate::INVITE_FIRST_NAME_MAX_LEN;
 use leptos::prelude::*;
 
 use super::invites_link;
+use crate::components::copy::CopyAsCurl;
 use crate::components::form::{
     use_unsaved_guard, CheckboxField, FormError, FormErrors, SelectField, SubmitButton,
     TextAreaField, TextField,
@@ -127,8 +128,8 @@ pub fn InviteCreatePage() -> impl IntoView {
                 <SubmitButton
                     label="Send invite"
                     pending=create.pending()
-                    curl=Signal::derive(move || create.curl(invite()).unwrap_or_default())
                 />
+                <CopyAsCurl command=Signal::derive(move || create.curl(invite()).unwrap_or_default()) />
                 {invites_link("btn", "Cancel")}
             </div>
         </form>

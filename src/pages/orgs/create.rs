@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{OrgFields, OrgForm, ORG_FIELDS};
+use crate::components::copy::CopyAsCurl;
 use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitButton};
 use crate::hooks::use_org_directory;
 use crate::http::{use_http, Done, Failure};
@@ -54,8 +55,8 @@ pub fn OrgCreatePage() -> impl IntoView {
                     <SubmitButton
                         label="Create organization"
                         pending=create.pending()
-                        curl=Signal::derive(move || create.curl(form.value()).unwrap_or_default())
                     />
+                    <CopyAsCurl command=Signal::derive(move || create.curl(form.value()).unwrap_or_default()) />
                     <A href="/orgs" attr:class="btn">
                         "Cancel"
                     </A>

@@ -6,6 +6,7 @@ use api::models::{MembershipLevel, Organization, OrganizationPatch};
 use leptos::prelude::*;
 
 use super::{OrgFields, OrgForm, ORG_FIELDS};
+use crate::components::copy::CopyAsCurl;
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::feedback::load;
 use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitButton};
@@ -138,11 +139,11 @@ fn OrgSettings(org: Organization) -> impl IntoView {
                     label="Save changes"
                     pending=save.pending()
                     disabled=Signal::derive(move || !dirty.get())
-                    curl=Signal::derive(move || {
-                        save.curl(OrganizationPatch::diff(&baseline.get_untracked(), &form.value()))
-                            .unwrap_or_default()
-                    })
                 />
+                <CopyAsCurl command=Signal::derive(move || {
+                    save.curl(OrganizationPatch::diff(&baseline.get_untracked(), &form.value()))
+                        .unwrap_or_default()
+                }) />
             </div>
         </form>
         <section class="card danger-zone">

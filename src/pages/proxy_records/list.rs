@@ -6,6 +6,7 @@ use api::validate::{self, PROXY_DOMAIN_MAX_LEN};
 use leptos::prelude::*;
 
 use super::status_badge;
+use crate::components::copy::CopyAsCurl;
 use crate::components::feedback::load;
 use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitButton, TextField};
 use crate::components::table::{column, link_column, text_column, DataTable};
@@ -79,11 +80,11 @@ pub fn ProxyRecordsPage() -> impl IntoView {
             <SubmitButton
                 label="Add proxy"
                 pending=create.pending()
-                curl=Signal::derive(move || {
-                    let domain = domain.get_untracked().trim().to_lowercase();
-                    create.curl(ProxyRecordCreate { domain }).unwrap_or_default()
-                })
             />
+            <CopyAsCurl command=Signal::derive(move || {
+                let domain = domain.get_untracked().trim().to_lowercase();
+                create.curl(ProxyRecordCreate { domain }).unwrap_or_default()
+            }) />
         </form>
         {load(list, move |records| {
             let max = records.max_proxy_records;

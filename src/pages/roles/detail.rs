@@ -9,6 +9,7 @@ use api::validate::ROLE_NAME_MAX_LEN;
 use leptos::prelude::*;
 
 use super::{checked_name, DELETE_ROLE, ROLE_FIELDS};
+use crate::components::copy::CopyAsCurl;
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::feedback::{describe_error, load, use_detail};
 use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitButton, TextField};
@@ -172,15 +173,15 @@ fn RoleDetail(role: Role) -> impl IntoView {
                 label="Rename"
                 pending=rename.pending()
                 disabled=Signal::derive(move || !dirty.get())
-                curl=Signal::derive(move || {
-                    rename
-                        .curl(RolePatch {
-                            name: Some(name.get_untracked().trim().to_string()),
-                            ..Default::default()
-                        })
-                        .unwrap_or_default()
-                })
             />
+            <CopyAsCurl command=Signal::derive(move || {
+                rename
+                    .curl(RolePatch {
+                        name: Some(name.get_untracked().trim().to_string()),
+                        ..Default::default()
+                    })
+                    .unwrap_or_default()
+            }) />
         </form>
         <section class="card">
             <h2>"Add a member"</h2>

@@ -6,6 +6,7 @@ use api::validate::ROLE_NAME_MAX_LEN;
 use leptos::prelude::*;
 
 use super::{checked_name, DELETE_ROLE, ROLE_FIELDS};
+use crate::components::copy::CopyAsCurl;
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitButton, TextField};
 use crate::components::list_state::use_org_list;
@@ -81,11 +82,11 @@ pub fn RolesPage() -> impl IntoView {
             <SubmitButton
                 label="Create role"
                 pending=create.pending()
-                curl=Signal::derive(move || {
-                    create.curl(RoleCreate::new(name.get_untracked().trim().to_string()))
-                        .unwrap_or_default()
-                })
             />
+            <CopyAsCurl command=Signal::derive(move || {
+                create.curl(RoleCreate::new(name.get_untracked().trim().to_string()))
+                    .unwrap_or_default()
+            }) />
         </form>
         <PagedTable caption="Roles" list=list columns=columns
             key=|r: &Role| format!("{}-{}-{}", r.id, r.name, r.members.len()) empty="No roles yet. Create one above." />

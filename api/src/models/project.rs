@@ -102,9 +102,11 @@ impl From<&Project> for ProjectBasic {
     }
 }
 
-/// Body of `POST .../projects/`: a name, the rest optional.
+/// Body of `POST .../projects/`: all optional; an empty name is left out, and PostHog names the
+/// project "Default project".
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ProjectCreate {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product_description: Option<String>,

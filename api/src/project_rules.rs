@@ -34,6 +34,9 @@ pub fn is_product_key(key: &str) -> bool {
     PRODUCT_KEYS.iter().any(|(k, _)| *k == key)
 }
 
+/// Longest project name.
+pub const PROJECT_NAME_MAX_LEN: usize = 200;
+
 /// What a project gets called when it is created without a name (PostHog's model default).
 pub const DEFAULT_PROJECT_NAME: &str = "Default project";
 

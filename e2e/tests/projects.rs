@@ -84,7 +84,13 @@ async fn projects_create_timezone_and_token_reset() {
         "Dana Demo reset the project API key from {masked_old} to {masked_new}"
     ))
     .await;
-    assert!(!j.find(".activity").await.text().await.unwrap().contains(&old));
+    assert!(!j
+        .find(".activity")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains(&old));
     j.finish().await;
 }
 

@@ -60,7 +60,7 @@ pub fn ActivityLog(project_id: i64, #[prop(into)] version: Signal<u32>) -> impl 
                     })
                     .collect_view();
                 view! {
-                    {(total == 0).then_some(view! { <p class="empty-state">"Nothing has happened in this project yet."</p> })}
+                    {(total == 0).then(|| view! { <p class="empty-state">"Nothing has happened in this project yet."</p> }.into_any())}
                     <ol class="activity-list">{entries}</ol>
                     <nav class="pager" aria-label="Activity pages">
                         <span class="pager-range" aria-live="polite">{format!("{total} entries")}</span>
@@ -88,6 +88,7 @@ pub fn ActivityLog(project_id: i64, #[prop(into)] version: Signal<u32>) -> impl 
                         </label>
                     </nav>
                 }
+                .into_any()
             })}
         </section>
     }

@@ -34,11 +34,19 @@ pub fn ProjectPage() -> impl IntoView {
             <A href=move || format!("/orgs/{}/projects", current.id.get())>"Back to projects"</A>
         }
     });
-    load_or(
-        project,
-        Some(gone),
-        |p| view! { <ProjectDetail project=p /> },
-    )
+    load_or(project, Some(gone), |p| {
+        view! { <ProjectDetail project=p /> }.into_any()
+    })
+}
+
+/// Text in a span of `class` (a badge).
+fn text(class: &'static str, text: &'static str) -> AnyView {
+    view! { <span class=class>{text}</span> }.into_any()
+}
+
+/// A notice read out when it appears.
+fn status(text: &'static str) -> AnyView {
+    view! { <p class="notice" role="status">{text}</p> }.into_any()
 }
 
 #[component]
@@ -64,21 +72,15 @@ fn ProjectDetail(project: Project) -> impl IntoView {
         </nav>
         <div class="page-header">
             <h1>{move || saved.with(|p| p.name.clone())}</h1>
-            {is_demo.then_some(view! { <span class="badge badge-muted">"Demo"</span> })}
-            {move || pending_deletion.get().then_some(view! { <span class="badge badge-danger">"Pending deletion"</span> })}
+            {is_demo.then(|| text("badge badge-muted", "Demo"))}
+            {move || pending_deletion.get().then(|| text("badge badge-danger", "Pending deletion"))}
         </div>
-        {move || {
-            pending_deletion
-                .get()
-                .then_some(view! {
-                    <p class="notice" role="status">
-                        "This project is being deleted: PostHog removes its data in the background, then it leaves the list."
-                    </p>
-                })
-        }}
+        {move || pending_deletion.get().then(|| status(
+            "This project is being deleted: PostHog removes its data in the background, then it leaves the list.",
+        ))}
         {facts(saved)}
         <ApiKey project=saved on_reset=changed />
-        {is_demo.then(|| view! { <DemoData project_id=id /> })}
+        {is_demo.then(|| view! { <DemoData project_id=id /> }.into_any())}
         <ProjectSettings project=saved on_saved=changed />
         <Products project=saved on_changed=changed />
         <ActivityLog project_id=id version=version />
@@ -146,15 +148,9 @@ fn ApiKey(project: RwSignal<Project>, on_reset: Callback<()>) -> impl IntoView {
                 " "
                 <CopyButton value=token label="Copy project API key" />
             </p>
-            {move || {
-                just_reset
-                    .get()
-                    .then_some(view! {
-                        <p class="notice" role="status">
-                            "This is the new key. The old key stopped working: copy this one into your SDKs now."
-                        </p>
-                    })
-            }}
+            {move || just_reset.get().then(|| status(
+                "This is the new key. The old key stopped working: copy this one into your SDKs now.",
+            ))}
             {confirm.ask_button("btn btn-danger-outline", "Reset key\u{2026}", false, move || project.get_untracked())}
         </section>
         {confirm.view(reset)}
@@ -315,6 +311,7 @@ fn Products(project: RwSignal<Project>, on_changed: Callback<()>) -> impl IntoVi
                             "Mark onboarding complete"
                         </button>
                     }
+                    .into_any()
                 });
                 view! {
                     <li>

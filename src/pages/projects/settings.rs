@@ -235,7 +235,7 @@ pub fn ProjectSettings(project: RwSignal<Project>, on_saved: Callback<()>) -> im
             <ListField id="app_urls" legend="App URLs" item_label="App URL" items=form.app_urls
                 errors=form.url_errors add_label="Add an app URL" placeholder="https://app.example.com"
                 hint="Where the toolbar and heatmaps may open: each must start with https:// or http:// (a *. wildcard is allowed)." />
-            {move || errors.field("app_urls").get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || errors.field("app_urls").get().map(|e| view! { <p class="field-error" role="alert">{e}</p> }.into_any())}
             <fieldset class="field plain">
                 <legend>"Privacy and capture"</legend>
                 <CheckboxField id="anonymize_ips" label="Anonymize IP addresses" checked=form.anonymize_ips

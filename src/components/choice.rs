@@ -74,8 +74,8 @@ pub fn is_choice(typed: &str, options: &[String]) -> bool {
     options.iter().any(|o| o == typed)
 }
 
-/// The IANA time zone names this browser knows (`Intl.supportedValuesOf("timeZone")`, no data
-/// in the app), with "UTC" and `current` added when missing, sorted.
+/// The IANA time zone names this browser knows (`Intl.supportedValuesOf("timeZone")`, sorted,
+/// no data in the app), with `current` and "UTC" first when the browser does not list them.
 pub fn time_zones(current: &str) -> Vec<String> {
     let mut zones: Vec<String> =
         js_sys::Intl::supported_values_of(js_sys::Intl::SupportedValuesKey::TimeZone)
@@ -84,9 +84,8 @@ pub fn time_zones(current: &str) -> Vec<String> {
             .collect();
     for extra in ["UTC", current] {
         if !extra.is_empty() && !zones.iter().any(|z| z == extra) {
-            zones.push(extra.to_string());
+            zones.insert(0, extra.to_string());
         }
     }
-    zones.sort();
     zones
 }

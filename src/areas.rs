@@ -121,9 +121,15 @@ fn projects_area(page: Page) -> Result<PageView, ChunkError> {
     use crate::pages::projects::*;
     Ok(match page {
         Page::ProjectCreate => || view! { <ProjectCreatePage /> }.into_any(),
-        Page::Project => || view! { <ProjectPage /> }.into_any(),
         _ => || view! { <ProjectsPage /> }.into_any(),
     })
+}
+
+/// A project's page is a chunk of its own: it holds most of the area's code (settings, key,
+/// products, activity), which the list and the create form do not need.
+#[wasm_split(project_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn project_page_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::projects::ProjectPage /> }.into_any())
 }
 
 #[wasm_split(batch_exports, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -157,7 +163,8 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         Page::Domains | Page::Domain => domains_area(page).await,
         Page::Roles | Page::Role => roles_area(page).await,
         Page::ProxyRecords | Page::ProxyRecord => proxy_records_area(page).await,
-        Page::Projects | Page::ProjectCreate | Page::Project => projects_area(page).await,
+        Page::Projects | Page::ProjectCreate => projects_area(page).await,
+        Page::Project => project_page_area(page).await,
         Page::BatchExports
         | Page::BatchExportCreate
         | Page::BatchExport

@@ -8,6 +8,7 @@ pub mod endpoints;
 pub mod error;
 pub mod models;
 pub mod page;
+pub mod project_rules;
 pub mod request;
 pub mod rules;
 pub mod validate;

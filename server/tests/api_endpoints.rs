@@ -680,16 +680,37 @@ async fn projects_and_their_actions() {
         .await;
     assert_eq!(project.name, "Staging");
     assert!(project.api_token.starts_with("phc_"));
-    assert_validation(
-        api.send(projects::create(
+    // a duplicate name (case ignored) is a 409 on the name
+    match api
+        .send(projects::create(&org.id, &ProjectCreate::new("STAGING")))
+        .await
+    {
+        Err(ApiError::Validation { attr, detail, .. }) => {
+            assert_eq!(attr.as_deref(), Some("name"));
+            assert!(detail.contains("already exists"), "{detail}");
+        }
+        other => panic!("expected a 409, got {other:?}"),
+    }
+    // no name: PostHog's default name
+    let unnamed = api
+        .ok(projects::create(&org.id, &ProjectCreate::default()))
+        .await;
+    assert_eq!(unnamed.name, "Default project");
+    // a new demo project generates its data for a few seconds
+    let demo = api
+        .ok(projects::create(
             &org.id,
             &ProjectCreate {
-                name: String::new(),
+                name: "Demo".into(),
+                is_demo: Some(true),
                 ..Default::default()
             },
         ))
-        .await,
-        "name",
+        .await;
+    assert!(
+        api.ok(projects::is_generating_demo_data(&org.id, demo.id))
+            .await
+            .is_generating_demo_data
     );
     let fetched = api.ok(projects::retrieve(&org.id, project.id)).await;
     assert_eq!(fetched.id, project.id);
@@ -704,6 +725,15 @@ async fn projects_and_their_actions() {
         ))
         .await;
     assert_eq!(updated.name, "Staging 2");
+    api.ok(projects::update(
+        &org.id,
+        project.id,
+        &ProjectPatch {
+            timezone: Some("Europe/Berlin".into()),
+            ..Default::default()
+        },
+    ))
+    .await;
     let reset = api.ok(projects::reset_token(&org.id, project.id)).await;
     assert_ne!(reset.api_token, project.api_token);
     let demo = api
@@ -727,15 +757,52 @@ async fn projects_and_their_actions() {
         },
     ))
     .await;
+    assert_validation(
+        api.send(projects::complete_product_onboarding(
+            &org.id,
+            project.id,
+            &CompleteOnboarding {
+                product_type: "no_such_product".into(),
+            },
+        ))
+        .await,
+        "product_type",
+    );
+    // the activity log has each change with its before and after, newest first
     let activity = api
         .ok(projects::activity(&org.id, project.id, Some(10), Some(1)))
         .await;
-    let _ = activity;
+    let changes: Vec<&serde_json::Value> = activity
+        .results
+        .iter()
+        .filter_map(|e| e.detail["changes"].as_array())
+        .flatten()
+        .collect();
+    let token = changes
+        .iter()
+        .find(|c| c["field"] == "api_token")
+        .expect("the token reset is logged");
+    assert_eq!(token["before"], project.api_token.as_str());
+    assert_eq!(token["after"], reset.api_token.as_str());
+    let timezone = changes
+        .iter()
+        .find(|c| c["field"] == "timezone")
+        .expect("the timezone change is logged");
+    assert_eq!(timezone["before"], "UTC");
+    assert_eq!(timezone["after"], "Europe/Berlin");
+    let names = changes.iter().find(|c| c["field"] == "name").unwrap();
+    assert_eq!(
+        (names["before"].as_str(), names["after"].as_str()),
+        (Some("Staging"), Some("Staging 2"))
+    );
+    // delete: pending deletion for a while (a second delete is refused), then gone
     api.ok(projects::delete(&org.id, project.id)).await;
-    assert!(matches!(
-        api.send(projects::retrieve(&org.id, project.id)).await,
-        Err(ApiError::NotFound { .. })
-    ));
+    match api.send(projects::delete(&org.id, project.id)).await {
+        Err(ApiError::Validation { detail, .. }) => {
+            assert!(detail.contains("already being deleted"), "{detail}");
+        }
+        other => panic!("expected a 400, got {other:?}"),
+    }
 }
 
 #[tokio::test]

@@ -20,6 +20,8 @@ pub struct Confirm {
     pub question: (&'static str, &'static str),
     /// The confirm button stays disabled until this exact text is typed.
     pub type_to_confirm: Option<String>,
+    /// The typed text may differ in case (PostHog's project delete).
+    pub any_case: bool,
 }
 
 impl Confirm {
@@ -35,6 +37,7 @@ impl Confirm {
             danger: true,
             question,
             type_to_confirm: None,
+            any_case: false,
         }
     }
 
@@ -54,6 +57,12 @@ impl Confirm {
     pub fn typing(mut self, text: String) -> Confirm {
         self.type_to_confirm = Some(text);
         self
+    }
+
+    /// The person must type `text`, in any case, to confirm.
+    pub fn typing_any_case(mut self, text: String) -> Confirm {
+        self.any_case = true;
+        self.typing(text)
     }
 }
 
@@ -165,12 +174,16 @@ fn confirm_dialog(state: DialogState, pending: Signal<bool>, on_confirm: Box<dyn
         danger,
         question: (before, after),
         type_to_confirm,
+        any_case,
     } = words.get_value();
     let dialog = NodeRef::<html::Dialog>::new();
     let typed = RwSignal::new(String::new());
     let confirmed_text = {
         let expected = type_to_confirm.clone();
         move || match &expected {
+            Some(expected) if any_case => {
+                typed.with(|t| t.trim().to_lowercase() == expected.to_lowercase())
+            }
             Some(expected) => typed.with(|t| t.trim() == expected.as_str()),
             None => true,
         }

@@ -5,17 +5,22 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::changed;
-use super::enums::{MembershipLevel, WeekStartDay};
+#[cfg(feature = "full")]
+use super::enums::MembershipLevel;
+use super::enums::WeekStartDay;
 use super::member::UserBasic;
 use super::serde_util::{double_option, null_default, strings_skip_null};
 use crate::request::query_pairs;
 
-/// A project as the server answers it (the fields an admin console needs; others are ignored).
+/// A project as the server answers it (the fields an admin console needs; others are ignored,
+/// and those the console does not show only with the `full` feature).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Project {
     pub id: i64,
+    #[cfg(feature = "full")]
     pub uuid: String,
+    #[cfg(feature = "full")]
     pub organization: String,
     /// The project's public token (for SDKs).
     pub api_token: String,
@@ -32,25 +37,34 @@ pub struct Project {
     pub anonymize_ips: bool,
     #[serde(deserialize_with = "null_default")]
     pub is_demo: bool,
+    #[cfg(feature = "full")]
     /// Private project (access control on).
     #[serde(deserialize_with = "null_default")]
     pub access_control: bool,
     #[serde(deserialize_with = "strings_skip_null")]
     pub app_urls: Vec<String>,
+    #[cfg(feature = "full")]
     #[serde(deserialize_with = "strings_skip_null")]
     pub recording_domains: Vec<String>,
+    #[cfg(feature = "full")]
     pub slack_incoming_webhook: Option<String>,
+    #[cfg(feature = "full")]
     #[serde(deserialize_with = "null_default")]
     pub completed_snippet_onboarding: bool,
     #[serde(deserialize_with = "null_default")]
     pub ingested_event: bool,
     /// Product key -> done (an object on real servers).
     pub has_completed_onboarding_for: Value,
+    #[cfg(feature = "full")]
     pub effective_membership_level: Option<MembershipLevel>,
+    #[cfg(feature = "full")]
     #[serde(deserialize_with = "null_default")]
     pub has_group_types: bool,
+    #[cfg(feature = "full")]
     pub live_events_token: Option<String>,
+    #[cfg(feature = "full")]
     pub secret_api_token: Option<String>,
+    #[cfg(feature = "full")]
     pub primary_dashboard: Option<i64>,
     #[serde(deserialize_with = "null_default")]
     pub session_recording_opt_in: bool,
@@ -84,6 +98,7 @@ pub struct ProjectBasic {
     pub access_control: bool,
 }
 
+#[cfg(feature = "full")]
 impl From<&Project> for ProjectBasic {
     fn from(p: &Project) -> Self {
         ProjectBasic {
@@ -102,9 +117,11 @@ impl From<&Project> for ProjectBasic {
     }
 }
 
-/// Body of `POST .../projects/`: a name, the rest optional.
+/// Body of `POST .../projects/`: all optional; an empty name is left out, and PostHog names the
+/// project "Default project".
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ProjectCreate {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product_description: Option<String>,
@@ -191,16 +208,29 @@ impl ProjectPatch {
             week_start_day: changed(&before.week_start_day, &edited.week_start_day),
             anonymize_ips: changed(&before.anonymize_ips, &edited.anonymize_ips),
             app_urls: changed(&before.app_urls, &edited.app_urls),
+            // The console neither shows nor edits these (its model leaves them out).
+            #[cfg(feature = "full")]
             recording_domains: changed(&before.recording_domains, &edited.recording_domains),
+            #[cfg(not(feature = "full"))]
+            recording_domains: None,
+            #[cfg(feature = "full")]
             slack_incoming_webhook: changed(
                 &before.slack_incoming_webhook,
                 &edited.slack_incoming_webhook,
             ),
+            #[cfg(not(feature = "full"))]
+            slack_incoming_webhook: None,
+            #[cfg(feature = "full")]
             access_control: changed(&before.access_control, &edited.access_control),
+            #[cfg(not(feature = "full"))]
+            access_control: None,
+            #[cfg(feature = "full")]
             completed_snippet_onboarding: changed(
                 &before.completed_snippet_onboarding,
                 &edited.completed_snippet_onboarding,
             ),
+            #[cfg(not(feature = "full"))]
+            completed_snippet_onboarding: None,
             session_recording_opt_in: changed(
                 &before.session_recording_opt_in,
                 &edited.session_recording_opt_in,

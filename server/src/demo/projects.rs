@@ -18,6 +18,13 @@ use crate::errors::ErrorReply;
 pub const NAME_MAX_LEN: usize = 200;
 /// Default page size of the activity log.
 pub const ACTIVITY_DEFAULT_LIMIT: usize = 10;
+/// How long a new demo project generates its data.
+pub const DEMO_DATA_SECONDS: i64 = 6;
+/// How long a deleted project stays listed, pending deletion, before it is gone.
+pub const PENDING_DELETION_SECONDS: i64 = 10;
+/// The hidden setting that marks a project pending deletion (its value: when it was deleted);
+/// never answered.
+const PENDING_DELETION: &str = "__pending_deletion_since";
 
 /// How a writable project setting is read.
 #[derive(Debug, Clone, Copy)]
@@ -188,6 +195,7 @@ pub fn new_project(store: &mut Store, name: &str, timezone: &str) -> Project {
 /// PostHog's `ProjectBackwardCompat`.
 pub fn project_json(store: &Store, oi: usize, p: &Project) -> Value {
     let mut out = p.settings.clone();
+    out.remove(PENDING_DELETION);
     let fixed = json!({
         "id": p.id,
         "uuid": p.uuid,
@@ -321,7 +329,49 @@ fn record_activity(store: &mut Store, oi: usize, pi: usize, activity: &str, chan
     );
 }
 
+/// Whether the project was deleted (and is still being deleted).
+fn is_pending_deletion(p: &Project) -> bool {
+    p.settings.contains_key(PENDING_DELETION)
+}
+
+/// Removes the projects whose deletion has finished.
+fn purge_deleted(store: &mut Store, oi: usize) {
+    let cutoff = Utc::now() - Duration::seconds(PENDING_DELETION_SECONDS);
+    store.orgs[oi].projects.retain(|p| {
+        p.settings
+            .get(PENDING_DELETION)
+            .and_then(Value::as_str)
+            .and_then(|since| chrono::DateTime::parse_from_rfc3339(since).ok())
+            .is_none_or(|since| since > cutoff)
+    });
+}
+
+/// 409 when another project of the organization has this name (case ignored).
+fn check_unique_name(
+    store: &Store,
+    oi: usize,
+    name: &str,
+    except: Option<i64>,
+) -> Result<(), ErrorReply> {
+    let taken = store.orgs[oi].projects.iter().any(|p| {
+        Some(p.id) != except
+            && !is_pending_deletion(p)
+            && p.name.to_lowercase() == name.to_lowercase()
+    });
+    if taken {
+        return Err(ErrorReply::new(
+            StatusCode::CONFLICT,
+            "validation_error",
+            "unique",
+            "A project with this name already exists in this organization.",
+            Some("name"),
+        ));
+    }
+    Ok(())
+}
+
 pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
+    purge_deleted(store, oi);
     let items = store.orgs[oi]
         .projects
         .iter()
@@ -330,7 +380,8 @@ pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(page(&ctx.url, items, DEFAULT_LIMIT)))
 }
 
-fn find(store: &Store, oi: usize, id: &str) -> Result<usize, ErrorReply> {
+fn find(store: &mut Store, oi: usize, id: &str) -> Result<usize, ErrorReply> {
+    purge_deleted(store, oi);
     let id: i64 = id.parse().map_err(|_| ErrorReply::not_found())?;
     store.orgs[oi]
         .projects
@@ -352,7 +403,9 @@ pub fn retrieve(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
 pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     store.require_admin(oi)?;
     let body = ctx.object()?;
-    let name = validate::required_string(&body, "name", Str::max(NAME_MAX_LEN))?;
+    let name = validate::opt_string(&body, "name", Str::max(NAME_MAX_LEN))?
+        .unwrap_or_else(|| api::project_rules::DEFAULT_PROJECT_NAME.to_string());
+    check_unique_name(store, oi, &name, None)?;
     let changes = read_settings(&body)?;
     let mut project = new_project(store, &name, "UTC");
     for (key, value) in changes {
@@ -376,6 +429,10 @@ pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     let changes = read_settings(&body)?;
     if changes.iter().any(|(k, _)| k == "access_control") && store.my_level(oi) < ADMIN {
         return Err(ErrorReply::insufficient_level());
+    }
+    if let Some(name) = &name {
+        let own = store.orgs[oi].projects[pi].id;
+        check_unique_name(store, oi, name, Some(own))?;
     }
     let mut logged = Vec::new();
     let p = &mut store.orgs[oi].projects[pi];
@@ -408,8 +465,19 @@ pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     let pi = find(store, oi, id)?;
     store.require_admin(oi)?;
     let org = &mut store.orgs[oi];
-    let project = org.projects.remove(pi);
-    org.batch_exports.retain(|b| b.team_id != project.id);
+    let project = &mut org.projects[pi];
+    if is_pending_deletion(project) {
+        return Err(ErrorReply::validation(
+            "invalid",
+            "This project is already being deleted.",
+            None,
+        ));
+    }
+    project
+        .settings
+        .insert(PENDING_DELETION.to_string(), json!(ts(&Utc::now())));
+    let team = project.id;
+    org.batch_exports.retain(|b| b.team_id != team);
     Ok(Reply::NoContent)
 }
 
@@ -450,12 +518,18 @@ pub fn action(store: &mut Store, oi: usize, ctx: &Ctx, action: &str) -> Outcome 
     let pi = find(store, oi, id)?;
     match action {
         "activity" => activity(store, oi, pi, ctx),
-        "is_generating_demo_data" => Ok(Reply::ok(json!({"is_generating_demo_data": false}))),
+        "is_generating_demo_data" => {
+            let p = &store.orgs[oi].projects[pi];
+            let demo = p.settings.get("is_demo") == Some(&json!(true));
+            let generating =
+                demo && Utc::now() < p.created_at + Duration::seconds(DEMO_DATA_SECONDS);
+            Ok(Reply::ok(json!({ "is_generating_demo_data": generating })))
+        }
         "reset_token" => {
             store.require_admin(oi)?;
             let token = new_api_token(store);
             let p = &mut store.orgs[oi].projects[pi];
-            p.api_token = token;
+            let before = std::mem::replace(&mut p.api_token, token.clone());
             p.updated_at = Utc::now();
             record_activity(
                 store,
@@ -463,7 +537,7 @@ pub fn action(store: &mut Store, oi: usize, ctx: &Ctx, action: &str) -> Outcome 
                 pi,
                 "updated",
                 vec![
-                    json!({"type": "Project", "action": "changed", "field": "api_token", "before": null, "after": null}),
+                    json!({"type": "Project", "action": "changed", "field": "api_token", "before": before, "after": token}),
                 ],
             );
             Ok(Reply::ok(project_json(
@@ -485,6 +559,13 @@ pub fn action(store: &mut Store, oi: usize, ctx: &Ctx, action: &str) -> Outcome 
         }
         "complete_product_onboarding" => {
             let product = product_type(ctx)?;
+            if !api::project_rules::is_product_key(&product) {
+                return Err(ErrorReply::field(
+                    "product_type",
+                    "invalid_choice",
+                    format!("\"{product}\" is not a valid choice."),
+                ));
+            }
             let p = &mut store.orgs[oi].projects[pi];
             let i = touch_intent(p, &product, None);
             p.product_intents[i]["onboarding_completed_at"] = json!(ts(&Utc::now()));
@@ -600,13 +681,15 @@ pub fn seed_activity(
         };
         let changes = if scope == "Project" {
             activity = "updated";
-            let field = [
-                "session_recording_opt_in",
-                "anonymize_ips",
-                "timezone",
-                "app_urls",
-            ][store.rng.gen_range(0..4)];
-            json!([{"type": "Project", "action": "changed", "field": field, "before": null, "after": null}])
+            let (field, before, after) = [
+                ("session_recording_opt_in", json!(false), json!(true)),
+                ("anonymize_ips", json!(false), json!(true)),
+                ("timezone", json!("UTC"), json!("Europe/Berlin")),
+                ("app_urls", json!([]), json!(["https://app.example.com"])),
+                ("week_start_day", Value::Null, json!(1)),
+            ][store.rng.gen_range(0..5)]
+            .clone();
+            json!([{"type": "Project", "action": "changed", "field": field, "before": before, "after": after}])
         } else if activity == "updated" {
             let field =
                 ["name", "filters", "description", "active", "tags"][store.rng.gen_range(0..5)];

@@ -2,6 +2,7 @@
 //! request descriptions, models, pagination and errors. No I/O: the caller sends the requests.
 
 pub mod bulk_invites;
+pub mod destinations;
 pub mod endpoints;
 pub mod error;
 pub mod models;

@@ -5,6 +5,7 @@ pub mod copy;
 pub mod dialog;
 pub mod feedback;
 pub mod form;
+pub mod form_dialog;
 pub mod list_state;
 pub mod table;
 pub mod theme;

@@ -38,23 +38,26 @@ pub fn BatchExportPage() -> impl IntoView {
             <A href=move || format!("/orgs/{}/batch-exports", current.id.get())>"Back to batch exports"</A>
         }
     });
-    // the first answer builds the page; later ones (after an action, while runs go on) update it
-    let shown = RwSignal::new(None::<RwSignal<BatchExport>>);
+    // the first answer builds the page; later ones (after an action, while runs go on) update
+    // it, so the logs' filters, the dialogs and the backfill id stay
+    let shown = RwSignal::new(BatchExport::default());
+    let ready = RwSignal::new(false);
     Effect::new(move |_| {
         if let Some(Ok(e)) = export.get() {
-            match shown.get_untracked() {
-                Some(signal) => signal.set(e),
-                None => shown.set(Some(RwSignal::new(e))),
+            shown.set(e);
+            if !ready.get_untracked() {
+                ready.set(true);
             }
         }
     });
     let reload = Callback::new(move |_| export.refetch());
-    load_or(export, Some(gone), move |_| {
-        shown
-            .get()
-            .map(|e| export_view(e, reload))
-            .unwrap_or_else(|| ().into_any())
-    })
+    move || {
+        if ready.get() {
+            export_view(shown, reload)
+        } else {
+            load_or(export, Some(gone.clone()), |_| ()).into_any()
+        }
+    }
 }
 
 fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {

@@ -122,15 +122,27 @@ fn projects_area(page: Page) -> Result<PageView, ChunkError> {
     })
 }
 
+// Batch exports are three chunks (the list; create and edit; an export's page): together they
+// were past the first-view ceiling, and each page needs little of the others.
 #[wasm_split(batch_exports, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn batch_exports_area(page: Page) -> Result<PageView, ChunkError> {
+fn batch_exports_area(_page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::batch_exports::*;
+    Ok(|| view! { <BatchExportsPage /> }.into_any())
+}
+
+#[wasm_split(batch_export_form, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn batch_export_form_area(page: Page) -> Result<PageView, ChunkError> {
     use crate::pages::batch_exports::*;
     Ok(match page {
-        Page::BatchExportCreate => || view! { <BatchExportCreatePage /> }.into_any(),
         Page::BatchExportEdit => || view! { <BatchExportEditPage /> }.into_any(),
-        Page::BatchExport => || view! { <BatchExportPage /> }.into_any(),
-        _ => || view! { <BatchExportsPage /> }.into_any(),
+        _ => || view! { <BatchExportCreatePage /> }.into_any(),
     })
+}
+
+#[wasm_split(batch_export, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn batch_export_area(_page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::batch_exports::*;
+    Ok(|| view! { <BatchExportPage /> }.into_any())
 }
 
 /// Fetches (once) the chunk of the page's area and returns the page's view function.
@@ -144,10 +156,9 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         Page::Roles | Page::Role => roles_area(page).await,
         Page::ProxyRecords | Page::ProxyRecord => proxy_records_area(page).await,
         Page::Projects | Page::ProjectCreate | Page::Project => projects_area(page).await,
-        Page::BatchExports
-        | Page::BatchExportCreate
-        | Page::BatchExport
-        | Page::BatchExportEdit => batch_exports_area(page).await,
+        Page::BatchExports => batch_exports_area(page).await,
+        Page::BatchExportCreate | Page::BatchExportEdit => batch_export_form_area(page).await,
+        Page::BatchExport => batch_export_area(page).await,
     }
 }
 

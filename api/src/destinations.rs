@@ -376,13 +376,23 @@ fn value_text(field: &FieldSpec, value: &Value) -> String {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => number_text(n),
         Value::Array(items) if field.kind == FieldKind::Events => items
             .iter()
             .filter_map(Value::as_str)
             .collect::<Vec<_>>()
             .join("\n"),
-        other => other.to_string(),
+        other => serde_json::to_string(other).unwrap_or_default(),
+    }
+}
+
+/// A whole number as text; a fraction as its whole part (config numbers are whole: this keeps
+/// float formatting out of the browser's code).
+pub fn number_text(n: &serde_json::Number) -> String {
+    match (n.as_i64(), n.as_u64()) {
+        (Some(i), _) => i.to_string(),
+        (_, Some(u)) => u.to_string(),
+        _ => (n.as_f64().unwrap_or(0.0) as i64).to_string(),
     }
 }
 

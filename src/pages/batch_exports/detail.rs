@@ -314,6 +314,7 @@ fn fact_text(value: &Value, kind: FieldKind) -> String {
         Value::String(s) if s.is_empty() => "\u{2014}".into(),
         Value::String(s) => s.clone(),
         Value::Null => "\u{2014}".into(),
+        Value::Number(n) => api::destinations::number_text(n),
         Value::Array(items) if kind == FieldKind::Events || items.iter().all(Value::is_string) => {
             items
                 .iter()
@@ -321,6 +322,6 @@ fn fact_text(value: &Value, kind: FieldKind) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
-        other => other.to_string(),
+        other => serde_json::to_string(other).unwrap_or_default(),
     }
 }

@@ -67,20 +67,20 @@ fn run_badge(status: &RunStatus) -> AnyView {
     view! { <span class=class>{status_label(status).to_string()}</span> }.into_any()
 }
 
-/// 1234567 -> "1.2 MB".
+/// 1234567 -> "1.2 MB" (integer arithmetic: float formatting is a lot of code).
 fn human_bytes(bytes: i64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut value = bytes as f64;
     let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
+    let mut scale: i64 = 1;
+    while bytes / scale >= 1000 && unit < UNITS.len() - 1 {
+        scale *= 1000;
         unit += 1;
     }
     if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
+        return format!("{bytes} B");
     }
+    let tenths = bytes * 10 / scale;
+    format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
 }
 
 /// "4 min 12 s" between two timestamps, or "—".

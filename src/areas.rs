@@ -145,20 +145,6 @@ fn batch_export_area(_page: Page) -> Result<PageView, ChunkError> {
     Ok(|| view! { <BatchExportPage /> }.into_any())
 }
 
-/// The logs section of an export's page, in a chunk of its own (fetched while the rest of the
-/// page shows): it is the largest part of that page.
-#[wasm_split(batch_export_logs, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn batch_export_logs_area(
-    _page: Page,
-) -> Result<crate::pages::batch_exports::LogsView, ChunkError> {
-    Ok(crate::pages::batch_exports::export_logs)
-}
-
-/// Fetches (once) the code of an export page's logs section.
-pub async fn batch_export_logs() -> Result<crate::pages::batch_exports::LogsView, ChunkError> {
-    batch_export_logs_area(Page::BatchExport).await
-}
-
 /// Fetches (once) the chunk of the page's area and returns the page's view function.
 async fn load_page(page: Page) -> Result<PageView, ChunkError> {
     match page {

@@ -11,14 +11,13 @@ use leptos_router::components::A;
 use serde_json::Value;
 
 use super::actions::{backfill_dialog, resume_dialog};
-use super::logs::LogFilters;
+use super::logs::{export_logs, LogFilters};
 use super::{
     duration_text, export_path, human_bytes, project_name, run_badge, state_badge, use_projects,
 };
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::feedback::{load_or, use_detail};
-use crate::components::feedback::{ErrorPanel, TableSkeleton};
 use crate::components::form_dialog::FormDialog;
 use crate::components::table::{column, text_column, DataTable};
 use crate::components::util::{optional_datetime, short_datetime};
@@ -121,7 +120,6 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
     );
 
     let filters = LogFilters::new();
-    let logs_code = LocalResource::new(crate::areas::batch_export_logs);
     let show_run_logs = move |run: String| {
         filters.run.set(run);
         filters.apply();
@@ -225,16 +223,7 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
         </section>
         <section class="card" id="logs">
             <h2>"Logs"</h2>
-            {move || match logs_code.get() {
-                Some(Ok(logs)) => logs(org, id.clone(), filters),
-                Some(Err(_)) => {
-                    let error = api::ApiError::Network {
-                        message: "The code of the logs could not be loaded.".into(),
-                    };
-                    view! { <ErrorPanel error=error on_retry=Callback::new(move |_| logs_code.refetch()) /> }.into_any()
-                }
-                None => view! { <TableSkeleton rows=3 /> }.into_any(),
-            }}
+            {export_logs(org, id, filters)}
         </section>
         <section class="card danger-zone">
             <h2>"Delete export"</h2>

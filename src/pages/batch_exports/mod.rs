@@ -10,10 +10,6 @@ mod list;
 mod logs;
 
 pub use detail::BatchExportPage;
-pub use logs::{export_logs, LogFilters};
-
-/// Draws an export's logs section (the function lives in a chunk of its own).
-pub type LogsView = fn(Signal<String>, String, LogFilters) -> AnyView;
 pub use form::{BatchExportCreatePage, BatchExportEditPage};
 pub use list::BatchExportsPage;
 

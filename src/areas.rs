@@ -132,15 +132,27 @@ fn project_page_area(_page: Page) -> Result<PageView, ChunkError> {
     Ok(|| view! { <crate::pages::projects::ProjectPage /> }.into_any())
 }
 
+// Batch exports are three chunks (the list; create and edit; an export's page): together they
+// were past the first-view ceiling, and each page needs little of the others.
 #[wasm_split(batch_exports, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn batch_exports_area(page: Page) -> Result<PageView, ChunkError> {
+fn batch_exports_area(_page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::batch_exports::*;
+    Ok(|| view! { <BatchExportsPage /> }.into_any())
+}
+
+#[wasm_split(batch_export_form, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn batch_export_form_area(page: Page) -> Result<PageView, ChunkError> {
     use crate::pages::batch_exports::*;
     Ok(match page {
-        Page::BatchExportCreate => || view! { <BatchExportCreatePage /> }.into_any(),
         Page::BatchExportEdit => || view! { <BatchExportEditPage /> }.into_any(),
-        Page::BatchExport => || view! { <BatchExportPage /> }.into_any(),
-        _ => || view! { <BatchExportsPage /> }.into_any(),
+        _ => || view! { <BatchExportCreatePage /> }.into_any(),
     })
+}
+
+#[wasm_split(batch_export, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn batch_export_area(_page: Page) -> Result<PageView, ChunkError> {
+    use crate::pages::batch_exports::*;
+    Ok(|| view! { <BatchExportPage /> }.into_any())
 }
 
 #[wasm_split(inspector, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -165,10 +177,9 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         Page::ProxyRecords | Page::ProxyRecord => proxy_records_area(page).await,
         Page::Projects | Page::ProjectCreate => projects_area(page).await,
         Page::Project => project_page_area(page).await,
-        Page::BatchExports
-        | Page::BatchExportCreate
-        | Page::BatchExport
-        | Page::BatchExportEdit => batch_exports_area(page).await,
+        Page::BatchExports => batch_exports_area(page).await,
+        Page::BatchExportCreate | Page::BatchExportEdit => batch_export_form_area(page).await,
+        Page::BatchExport => batch_export_area(page).await,
         Page::Inspector => inspector_area(page).await,
         Page::Review => review_area(page).await,
     }

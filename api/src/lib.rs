@@ -3,6 +3,7 @@
 
 pub mod bulk_invites;
 pub mod curl;
+pub mod destinations;
 pub mod diff;
 pub mod endpoints;
 pub mod error;

@@ -309,13 +309,14 @@ fn logs_query() {
     let q = LogsQuery {
         limit: Some(100),
         after: Some("2024-01-01T00:00:00Z".into()),
-        level: Some(LogLevel::Error),
+        levels: vec![LogLevel::Error, LogLevel::Warning],
         search: Some("".into()),
+        instance_id: Some("run-1".into()),
         ..Default::default()
     };
     assert_eq!(
         batch_exports::logs("o", "b", &q).path_and_query(),
-        "/api/organizations/o/batch_exports/b/logs/?limit=100&after=2024-01-01T00%3A00%3A00Z&level=ERROR"
+        "/api/organizations/o/batch_exports/b/logs/?limit=100&after=2024-01-01T00%3A00%3A00Z&level=ERROR&level=WARNING&instance_id=run-1"
     );
 }
 
@@ -657,6 +658,10 @@ fn batch_export_bodies() {
     );
     assert_eq!(batch_exports::pause("o", "b").body, None);
     assert_eq!(batch_exports::unpause("o", "b").body, None);
+    assert_eq!(
+        batch_exports::unpause_with("o", "b", &UnpauseRequest { backfill: true }).body,
+        Some(json!({"backfill": true}))
+    );
 }
 
 #[test]

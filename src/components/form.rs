@@ -86,7 +86,9 @@ fn field_frame(
     view! {
         <div class=class class:has-error=move || error.with(Option::is_some)>
             {parts}
-            {hint.map(|h| view! { <p class="field-hint" id=format!("{id}-hint")>{h}</p> })}
+            {hint
+                .filter(|h| !h.is_empty())
+                .map(|h| view! { <p class="field-hint" id=format!("{id}-hint")>{h}</p> })}
             {move || {
                 error
                     .get()
@@ -109,7 +111,8 @@ fn described_by(
     hint: &Option<String>,
     error: Signal<Option<String>>,
 ) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
-    let has_hint = hint.is_some();
+    // an empty hint is no hint (a page passing its fields' hints from data)
+    let has_hint = hint.as_ref().is_some_and(|h| !h.is_empty());
     move || {
         let mut ids = Vec::new();
         if has_hint {

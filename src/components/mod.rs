@@ -6,6 +6,7 @@ pub mod copy;
 pub mod dialog;
 pub mod feedback;
 pub mod form;
+pub mod form_dialog;
 pub mod inspector;
 pub mod list_field;
 pub mod list_state;

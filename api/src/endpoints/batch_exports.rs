@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::{join, org_path};
 use crate::models::{
     BackfillRequest, BatchExport, BatchExportCreate, BatchExportLogEntry, BatchExportPatch,
-    LogsQuery,
+    LogsQuery, UnpauseRequest,
 };
 use crate::{Method, NoContent, Page, Request};
 
@@ -48,7 +48,8 @@ pub fn backfill(org: &str, id: &str, body: &BackfillRequest) -> Request<Value> {
     super::post(item(org, id) + "backfill/", body)
 }
 
-/// `GET .../batch_exports/:id/logs/` with limit/offset, after, before, level, search.
+/// `GET .../batch_exports/:id/logs/` with limit/offset, after, before, level (repeated),
+/// search and instance_id (a run).
 pub fn logs(org: &str, id: &str, query: &LogsQuery) -> Request<Page<BatchExportLogEntry>> {
     let mut request = Request::new(Method::Get, item(org, id) + "logs/");
     request.query = query.pairs();
@@ -63,4 +64,10 @@ pub fn pause(org: &str, id: &str) -> Request<NoContent> {
 /// `POST .../batch_exports/:id/unpause/`.
 pub fn unpause(org: &str, id: &str) -> Request<NoContent> {
     Request::new(Method::Post, item(org, id) + "unpause/")
+}
+
+/// `POST .../batch_exports/:id/unpause/` with `{"backfill": bool}`: with `true` the gap since
+/// the export was paused is exported too. (The same endpoint as [`unpause`], with a body.)
+pub fn unpause_with(org: &str, id: &str, body: &UnpauseRequest) -> Request<NoContent> {
+    super::post(item(org, id) + "unpause/", body)
 }

@@ -145,6 +145,20 @@ pub struct BatchExportPatch {
     pub end_at: Option<Option<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hogql_query: Option<String>,
+    /// Daily and weekly exports: hour of the day (`Some(None)` clears it).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
+    pub offset_hour: Option<Option<u8>>,
+    /// Weekly exports: day of the week, 0 = Sunday.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
+    pub offset_day: Option<Option<u8>>,
 }
 
 impl BatchExportPatch {
@@ -167,6 +181,8 @@ impl BatchExportPatch {
             start_at: changed(&before.start_at, &edited.start_at),
             end_at: changed(&before.end_at, &edited.end_at),
             hogql_query: changed(&before.hogql_query, &edited.hogql_query).flatten(),
+            offset_hour: changed(&before.offset_hour, &edited.offset_hour),
+            offset_day: changed(&before.offset_day, &edited.offset_day),
         }
     }
 
@@ -195,13 +211,16 @@ impl BackfillRequest {
     }
 }
 
-/// One line of a batch export's log.
+/// One line of a batch export's log (PostHog's `LogEntry`; older demo answers named the
+/// export `batch_export_id` and the run `run_id`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BatchExportLogEntry {
-    pub team_id: i64,
-    pub batch_export_id: String,
-    pub run_id: Option<String>,
+    #[serde(alias = "batch_export_id")]
+    pub log_source_id: String,
+    /// The run that wrote it.
+    #[serde(alias = "run_id")]
+    pub instance_id: Option<String>,
     pub timestamp: String,
     #[serde(deserialize_with = "null_default")]
     pub level: LogLevel,
@@ -218,9 +237,12 @@ pub struct LogsQuery {
     pub after: Option<String>,
     /// Entries before this timestamp.
     pub before: Option<String>,
-    pub level: Option<LogLevel>,
-    /// Text the message contains.
+    /// Only these levels (repeated `level=` parameters); empty: every level.
+    pub levels: Vec<LogLevel>,
+    /// Text the message contains (case ignored).
     pub search: Option<String>,
+    /// Only the lines of this run.
+    pub instance_id: Option<String>,
 }
 
 impl LogsQuery {
@@ -233,17 +255,26 @@ impl LogsQuery {
         if let Some(offset) = self.offset {
             pairs.push(("offset".to_string(), offset.to_string()));
         }
-        let level = self.level.as_ref().map(|l| l.as_str().to_string());
-        for (key, value) in [
-            ("after", &self.after),
-            ("before", &self.before),
-            ("level", &level),
-            ("search", &self.search),
-        ] {
+        for (key, value) in [("after", &self.after), ("before", &self.before)] {
+            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+                pairs.push((key.to_string(), v.to_string()));
+            }
+        }
+        for level in &self.levels {
+            pairs.push(("level".to_string(), level.as_str().to_string()));
+        }
+        for (key, value) in [("search", &self.search), ("instance_id", &self.instance_id)] {
             if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
                 pairs.push((key.to_string(), v.to_string()));
             }
         }
         pairs
     }
+}
+
+/// Body of `POST .../batch_exports/:id/unpause/`: with `backfill`, the time since the export
+/// was paused is exported too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct UnpauseRequest {
+    pub backfill: bool,
 }

@@ -15,7 +15,7 @@ mod user;
 
 pub use batch_export::{
     BackfillRequest, BatchExport, BatchExportCreate, BatchExportDestination, BatchExportLogEntry,
-    BatchExportPatch, BatchExportRun, LogsQuery,
+    BatchExportPatch, BatchExportRun, LogsQuery, UnpauseRequest,
 };
 pub use domain::{DomainCreate, DomainPatch, OrganizationDomain, CHALLENGE_TTL_SECONDS};
 pub use enums::{

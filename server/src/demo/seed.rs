@@ -631,7 +631,7 @@ pub fn build(seed: u64, deterministic: bool, now: DateTime<Utc>) -> Store {
         "day",
         false,
         14,
-        None,
+        Some("Forbidden: 403 Access Denied: Table hogflix-analytics:posthog.events: Permission bigquery.tables.updateData denied"),
     );
     sd.export(
         h,
@@ -674,6 +674,15 @@ pub fn build(seed: u64, deterministic: bool, now: DateTime<Utc>) -> Store {
         false,
         10,
         Some("SnowflakeAuthenticationError: Incorrect username or password was specified."),
+    );
+    // its password was rotated: every run since failed, and PostHog paused it
+    let snowflake = sd.s.orgs[h].batch_exports.len() - 1;
+    super::batch_exports::fail_and_pause(
+        &mut sd.s,
+        h,
+        snowflake,
+        4,
+        "SnowflakeAuthenticationError: Incorrect username or password was specified.",
     );
     sd.export(
         h,

@@ -35,7 +35,7 @@ pub const DESTINATIONS: &[Destination] = &[
             EVENTS[0],
             EVENTS[1],
         ],
-        required: &["bucket_name", "region"],
+        required: &["bucket_name", "region", "prefix"],
         secret: &["aws_access_key_id", "aws_secret_access_key", "credentials"],
     },
     Destination {
@@ -226,7 +226,7 @@ mod tests {
         let cfg = |v: Value| v.as_object().unwrap().clone();
         assert!(check_config(
             "S3",
-            &cfg(json!({"bucket_name": "b", "region": "us-east-1"}))
+            &cfg(json!({"bucket_name": "b", "region": "us-east-1", "prefix": "p/"}))
         )
         .is_ok());
         let e = check_config(

@@ -16,8 +16,8 @@ use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
 use body::{read_destination, read_fields};
 use destinations::{check_config, public_config};
-pub use runs::seed_runs;
 use runs::{backfill, logs, run_json, LATEST_RUNS};
+pub use runs::{fail_and_pause, seed_runs};
 
 /// `interval` choices.
 pub const INTERVALS: &[&str] = &["hour", "day", "week", "every 5 minutes", "every 15 minutes"];
@@ -215,13 +215,25 @@ pub fn action(store: &mut Store, oi: usize, ctx: &Ctx, action: &str) -> Outcome 
     match action {
         "pause" | "unpause" => {
             let paused = action == "pause";
+            // unpause takes {"backfill": true}: export the gap since the export was paused
+            let backfill = if paused {
+                false
+            } else {
+                super::validate::opt_bool(&ctx.object()?, "backfill")?.unwrap_or(false)
+            };
             let now = Utc::now();
             let be = &mut store.orgs[oi].batch_exports[bi];
+            let gap_from = (backfill && be.paused)
+                .then_some(be.last_paused_at)
+                .flatten();
             if paused && !be.paused {
                 be.last_paused_at = Some(now);
             }
             be.paused = paused;
             be.last_updated_at = now;
+            if let Some(from) = gap_from.filter(|from| *from < now) {
+                runs::add_backfill_runs(store, oi, bi, from, now, now);
+            }
             Ok(Reply::ok(json!({ "paused": paused })))
         }
         "backfill" => backfill(store, oi, bi, ctx),

@@ -83,7 +83,12 @@ pub(super) fn backfill(store: &mut Store, oi: usize, bi: usize, ctx: &Ctx) -> Ou
         .flatten()
         .ok_or_else(|| ErrorReply::required("start_at"))?;
     let now = Utc::now();
-    let end = datetime_field(&body, "end_at")?.flatten().unwrap_or(now);
+    let end = match datetime_field(&body, "end_at")?.flatten() {
+        Some(end) => end,
+        // only HTTP exports may backfill up to "now, and keep going"
+        None if store.orgs[oi].batch_exports[bi].destination_type == "HTTP" => now,
+        None => return Err(ErrorReply::required("end_at")),
+    };
     if start >= end {
         return Err(ErrorReply::validation(
             "invalid",
@@ -98,6 +103,20 @@ pub(super) fn backfill(store: &mut Store, oi: usize, bi: usize, ctx: &Ctx) -> Ou
             None,
         ));
     }
+    let backfill_id = add_backfill_runs(store, oi, bi, start, end, now);
+    Ok(Reply::ok(json!({ "backfill_id": backfill_id })))
+}
+
+/// Adds the runs of a backfill from `start` to `end` (at most [`MAX_BACKFILL_RUNS`]), settling
+/// one after the other over the next seconds; answers the backfill's id.
+pub(super) fn add_backfill_runs(
+    store: &mut Store,
+    oi: usize,
+    bi: usize,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> String {
     let backfill_id = store.uuid();
     let step = interval_length(&store.orgs[oi].batch_exports[bi].interval);
     let mut intervals = Vec::new();
@@ -126,7 +145,26 @@ pub(super) fn backfill(store: &mut Store, oi: usize, bi: usize, ctx: &Ctx) -> Ou
         };
         store.orgs[oi].batch_exports[bi].runs.insert(0, run);
     }
-    Ok(Reply::ok(json!({ "backfill_id": backfill_id })))
+    backfill_id
+}
+
+/// What PostHog does when it gives up on an export that keeps failing: its newest runs failed
+/// with the same error, and it is paused since the last of them.
+pub fn fail_and_pause(store: &mut Store, oi: usize, bi: usize, failures: usize, error: &str) {
+    let be = &mut store.orgs[oi].batch_exports[bi];
+    for run in be.runs.iter_mut().take(failures) {
+        run.status = "Failed".to_string();
+        run.latest_error = Some(error.to_string());
+        run.records_completed = Some(0);
+        run.bytes_exported = Some(0);
+        run.settles_at = None;
+        if run.finished_at.is_none() {
+            run.finished_at = Some(run.created_at + Duration::seconds(40));
+            run.last_updated_at = run.created_at + Duration::seconds(40);
+        }
+    }
+    be.paused = true;
+    be.last_paused_at = be.runs.first().and_then(|r| r.finished_at);
 }
 
 /// The log lines of one run (oldest first), as the status shows now.
@@ -153,6 +191,11 @@ fn run_log(
             ts(&run.data_interval_end),
             be.destination_type
         ),
+    ));
+    lines.push((
+        t0 + Duration::milliseconds(900),
+        "LOG",
+        format!("Connected to the {} destination", be.destination_type),
     ));
     if let Some(b) = &run.backfill {
         lines.push((
@@ -248,19 +291,20 @@ pub(super) fn logs(store: &Store, oi: usize, bi: usize, ctx: &Ctx) -> Outcome {
             }
         },
     };
-    let levels: Option<Vec<String>> = match url.param("level") {
-        None | Some("") => None,
-        Some(v) => {
-            let mut out = Vec::new();
-            for level in v.split(',').map(|l| l.trim().to_ascii_uppercase()) {
-                if !LOG_LEVELS.contains(&level.as_str()) {
-                    return Err(ErrorReply::invalid_choice("level", &json!(v)));
-                }
-                out.push(level);
+    // `level` may repeat (level=ERROR&level=WARNING), and each may list several by commas
+    let mut wanted = Vec::new();
+    for (_, v) in url.query.iter().filter(|(k, _)| k == "level") {
+        for level in v.split(',').map(|l| l.trim().to_ascii_uppercase()) {
+            if level.is_empty() {
+                continue;
             }
-            Some(out)
+            if !LOG_LEVELS.contains(&level.as_str()) {
+                return Err(ErrorReply::invalid_choice("level", &json!(v)));
+            }
+            wanted.push(level);
         }
-    };
+    }
+    let levels = (!wanted.is_empty()).then_some(wanted);
     let search = url
         .param("search")
         .map(|s| s.to_lowercase())
@@ -275,7 +319,11 @@ pub(super) fn logs(store: &Store, oi: usize, bi: usize, ctx: &Ctx) -> Outcome {
     };
     let after = bound("after")?;
     let before = bound("before")?;
-    let run_filter = url.param("run_id").filter(|s| !s.is_empty());
+    // the run: `instance_id` as PostHog names it (`run_id` as this demo used to)
+    let run_filter = url
+        .param("instance_id")
+        .or_else(|| url.param("run_id"))
+        .filter(|s| !s.is_empty());
     let now = Utc::now();
     let mut lines = Vec::new();
     for run in &be.runs {
@@ -304,9 +352,8 @@ pub(super) fn logs(store: &Store, oi: usize, bi: usize, ctx: &Ctx) -> Outcome {
         .into_iter()
         .map(|(t, level, message, run_id)| {
             json!({
-                "team_id": be.team_id,
-                "batch_export_id": be.id,
-                "run_id": run_id,
+                "log_source_id": be.id,
+                "instance_id": run_id,
                 "timestamp": ts(&t),
                 "level": level,
                 "message": message,

@@ -6,7 +6,8 @@
 // This script writes `<module>.pack.wasm`: the module's wasm and the chunks it needs, less those
 // the shell already brought (every area is shown inside the shell, so the shell is always
 // loaded first), and rewrites the loader so that the chunks are read from the pack of the module
-// being loaded. A chunk that is not in that pack is still fetched on its own (the files stay).
+// being loaded. A chunk that is not in that pack is still fetched on its own (the files stay);
+// the loader learns which is which from the pack's header, so it carries only module -> pack.
 //
 // Pack layout: u32 little-endian length of a JSON header, the header
 // ([[file, offset, length], ...], offsets from the end of the header), then the bytes.
@@ -58,12 +59,12 @@ for (const [name, { file, deps }] of Object.entries(modules)) {
 
 // the loader: chunks come from the pack of the module being loaded
 const runtime = `
-const __packs = ${JSON.stringify(Object.fromEntries(Object.entries(packs).map(([n, p]) => [n, p])))};
+const __packs = ${JSON.stringify(Object.fromEntries(Object.entries(packs).map(([n, p]) => [n, p.pack])))};
 let __loadingModule = undefined;
 const __packLoads = {};
 function __readPack(name) {
     if (__packLoads[name] === undefined) {
-        const load = fetch(new URL("./" + __packs[name].pack, import.meta.url))
+        const load = fetch(new URL("./" + __packs[name], import.meta.url))
             .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.arrayBuffer(); })
             .then((buffer) => {
                 const headerLength = new DataView(buffer).getUint32(0, true);
@@ -81,11 +82,12 @@ function __readPack(name) {
 }
 function __part(file) {
     const name = __loadingModule;
-    if (name !== undefined && __packs[name].files.includes(file)) {
-        return __readPack(name).then((parts) =>
-            new Response(parts.get(file), { headers: { "Content-Type": "application/wasm" } }));
-    }
-    return fetch(new URL("./" + file + ".wasm", import.meta.url));
+    const own = () => fetch(new URL("./" + file + ".wasm", import.meta.url));
+    if (name === undefined) return own();
+    // the pack's header says which files it holds: the others are fetched on their own
+    return __readPack(name).then((parts) => parts.has(file)
+        ? new Response(parts.get(file), { headers: { "Content-Type": "application/wasm" } })
+        : own());
 }
 function __inPack(name, load) {
     return () => {

@@ -977,6 +977,71 @@ pub fn format_instant(secs: i64) -> String {
     )
 }
 
+/// What an edit will change (for the review before saving): the export's own fields, then each
+/// config field by its label; a secret only as "changed", never its value.
+pub fn patch_changes(patch: &BatchExportPatch, before: &BatchExport) -> Vec<crate::diff::Change> {
+    use crate::diff::Change;
+    fn shown(value: Option<&Value>) -> String {
+        match value {
+            None | Some(Value::Null) => "(empty)".to_string(),
+            Some(Value::String(s)) if s.is_empty() => "(empty)".to_string(),
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Bool(b)) => if *b { "on" } else { "off" }.to_string(),
+            Some(Value::Array(items)) if items.is_empty() => "(none)".to_string(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Some(other) => other.to_string(),
+        }
+    }
+    let mut changes = Vec::new();
+    if let Some(name) = &patch.name {
+        changes.push(Change::text("Name", &before.name, name));
+    }
+    if let Some(interval) = &patch.interval {
+        changes.push(Change::text(
+            "Interval",
+            before.interval.label(),
+            interval.label(),
+        ));
+    }
+    let hour = |h: Option<u8>| h.map_or("(none)".to_string(), |h| format!("{h}:00"));
+    if let Some(now) = patch.offset_hour {
+        changes.push(Change::text(
+            "Hour of the day",
+            hour(before.offset_hour),
+            hour(now),
+        ));
+    }
+    let day = |d: Option<u8>| d.map_or("(none)".to_string(), |d| d.to_string());
+    if let Some(now) = patch.offset_day {
+        changes.push(Change::text(
+            "Day of the week (0 = Sunday)",
+            day(before.offset_day),
+            day(now),
+        ));
+    }
+    if let Some(target) = &patch.destination {
+        let spec = destination(before.destination.kind.as_str());
+        for (key, now) in &target.config {
+            let field = spec.and_then(|s| s.field(key));
+            let label = field.map_or("Destination setting", |f| f.label);
+            if field.is_some_and(|f| f.secret) {
+                changes.push(Change::secret(label));
+            } else {
+                changes.push(Change::text(
+                    label,
+                    shown(before.destination.config.get(key)),
+                    shown(Some(now)),
+                ));
+            }
+        }
+    }
+    changes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,8 @@
 //! before and after, written for people. Secrets are only said to change, never shown.
 
 use crate::models::{
-    DomainPatch, Organization, OrganizationDomain, OrganizationPatch, Role, RolePatch,
+    DomainPatch, Organization, OrganizationDomain, OrganizationPatch, Project, ProjectPatch, Role,
+    RolePatch, WeekStartDay,
 };
 
 /// One changed field.
@@ -146,6 +147,94 @@ impl RolePatch {
         let mut changes = Vec::new();
         if let Some(name) = &self.name {
             changes.push(Change::text("Name", &before.name, name));
+        }
+        changes
+    }
+}
+
+fn week_start(day: &Option<WeekStartDay>) -> String {
+    day.as_ref()
+        .map_or("By the viewer's locale", |d| d.label())
+        .to_string()
+}
+
+fn url_list(urls: &[String]) -> String {
+    if urls.is_empty() {
+        "(none)".to_string()
+    } else {
+        urls.join(", ")
+    }
+}
+
+impl ProjectPatch {
+    /// The changes this patch makes to `before` (the project settings form's labels).
+    pub fn changes(&self, before: &Project) -> Vec<Change> {
+        let mut changes = Vec::new();
+        if let Some(name) = &self.name {
+            changes.push(Change::text("Name", &before.name, name));
+        }
+        if let Some(text) = &self.product_description {
+            changes.push(Change::optional(
+                "Product description",
+                &before.product_description,
+                text,
+            ));
+        }
+        if let Some(zone) = &self.timezone {
+            changes.push(Change::text("Timezone", &before.timezone, zone));
+        }
+        if let Some(day) = &self.week_start_day {
+            changes.push(Change::text(
+                "Week starts on",
+                week_start(&before.week_start_day),
+                week_start(day),
+            ));
+        }
+        if let Some(urls) = &self.app_urls {
+            changes.push(Change::text(
+                "App URLs",
+                url_list(&before.app_urls),
+                url_list(urls),
+            ));
+        }
+        if let Some(on) = self.anonymize_ips {
+            changes.push(Change::flag(
+                "Anonymize IP addresses",
+                before.anonymize_ips,
+                on,
+            ));
+        }
+        // autocapture is stored as an opt-out; the form asks the other way round
+        if let Some(out) = self.autocapture_opt_out {
+            changes.push(Change::flag(
+                "Autocapture clicks and page views",
+                !before.autocapture_opt_out.unwrap_or(false),
+                !out,
+            ));
+        }
+        let toggles = [
+            (
+                "Record sessions",
+                Some(before.session_recording_opt_in),
+                self.session_recording_opt_in,
+            ),
+            (
+                "Capture console logs in recordings",
+                before.capture_console_log_opt_in,
+                self.capture_console_log_opt_in,
+            ),
+            (
+                "Capture network performance",
+                before.capture_performance_opt_in,
+                self.capture_performance_opt_in,
+            ),
+            ("Heatmaps", before.heatmaps_opt_in, self.heatmaps_opt_in),
+            ("Surveys", before.surveys_opt_in, self.surveys_opt_in),
+        ];
+        for (field, was, now) in toggles {
+            if let Some(now) = now {
+                changes.push(Change::flag(field, was.unwrap_or(false), now));
+            }
         }
         changes
     }

@@ -119,6 +119,19 @@ async fn s3_export_created_edited_with_secret_kept_and_deleted() {
     record_requests(&j).await;
     j.fill("#bucket_name", "lake-copy-2").await;
     j.click_button("Save changes").await;
+    // the review: the bucket, from and to; nothing else (the secrets were left empty)
+    j.wait_for_text_in("dialog[open] .review-table", "lake-copy-2")
+        .await;
+    let review = j
+        .find("dialog[open] .review-table tbody")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(review.contains("lake-copy"), "{review}");
+    assert_eq!(review.lines().count(), 1, "{review}");
+    j.click_xpath("//dialog[@open]//button[@type='submit']")
+        .await;
     j.wait_for_text("Batch export \u{201c}Lake copy\u{201d} saved")
         .await;
     let patches = sent(&j, "PATCH").await;

@@ -1,5 +1,6 @@
-//! Takes the README's screenshots (members page, domain walkthrough) from the release build on a
-//! fresh demo server: `cargo run -p e2e --bin screenshots` writes docs/*.png.
+//! Takes the README's screenshots (members page, domain walkthrough, batch exports, a project's
+//! page, the request inspector) from the release build on a fresh demo server:
+//! `cargo run -p e2e --bin screenshots` writes docs/*.png.
 
 use e2e::Journey;
 
@@ -26,6 +27,33 @@ async fn main() {
     j.wait_for_no_text("added: verify it next").await;
     j.click_css("button[aria-label='Copy record value']").await;
     j.screenshot(&out.join("domain-walkthrough.png")).await;
+
+    j.browser.set_window_size(1280, 900).await.unwrap();
+    j.goto(&format!("/orgs/{org}/batch-exports")).await;
+    j.wait_for_text("Snowflake finance mart").await;
+    j.screenshot(&out.join("batch-exports.png")).await;
+
+    j.browser.set_window_size(1280, 1400).await.unwrap();
+    let projects = j
+        .api_get(&format!("/api/organizations/{org}/projects/?limit=1"))
+        .await;
+    j.goto(&format!(
+        "/orgs/{org}/projects/{}",
+        projects["results"][0]["id"]
+    ))
+    .await;
+    j.wait_for_text("Activity").await;
+    j.screenshot(&out.join("project.png")).await;
+
+    j.browser.set_window_size(1280, 900).await.unwrap();
+    j.goto(&format!("/orgs/{org}/roles")).await;
+    j.wait_for_text("Engineering").await;
+    j.fill("#name", "Data platform").await;
+    j.click_button("Create role").await;
+    j.wait_for_text("created").await;
+    j.click_button("Requests").await;
+    j.wait_for_text_in(".inspector", "POST").await;
+    j.screenshot(&out.join("inspector.png")).await;
     j.finish().await;
     println!("wrote {}", out.display());
 }

@@ -158,8 +158,9 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
             let run = r.id.clone();
             let failed = r.status.is_failure();
             let label = if failed { "Error logs" } else { "Logs" };
+            // the accessible name starts with the visible words (WCAG 2.5.3, axe checks it)
             let aria = format!(
-                "Logs of the run ending {}",
+                "{label} of the run ending {}",
                 short_datetime(&r.data_interval_end)
             );
             view! {

@@ -7,8 +7,8 @@
 use std::rc::Rc;
 
 use api::destinations::{
-    destination, error_fields, service_account_fields, ExportForm, FieldError, FieldKind,
-    FieldSpec, DESTINATIONS,
+    destination, error_fields, patch_changes, service_account_fields, ExportForm, FieldError,
+    FieldKind, FieldSpec, DESTINATIONS,
 };
 use api::endpoints::batch_exports;
 use api::models::{BatchExport, BatchExportCreate, BatchExportModel, BatchExportPatch, Interval};
@@ -18,11 +18,13 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::export_path;
+use crate::components::copy::CopyAsCurl;
 use crate::components::feedback::{describe_error, load, use_detail};
 use crate::components::form::{
     use_unsaved_guard, CheckboxField, FormError, FormErrors, SelectField, SubmitButton,
     TextAreaField, TextField,
 };
+use crate::components::review::use_review;
 use crate::components::toast::use_toasts;
 use crate::hooks::use_current_org;
 use crate::http::{use_http, Done, Failure};
@@ -238,6 +240,7 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
         server_error,
     );
     let pending = Signal::derive(move || create.pending().get() || update.pending().get());
+    let review = use_review();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
@@ -248,7 +251,8 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
                 if patch.is_empty() {
                     toasts.success("Nothing to save");
                 } else {
-                    update.dispatch(patch);
+                    // the review first (secrets only as "changed")
+                    review.ask(patch_changes(&patch, b), move || update.dispatch(patch));
                 }
             }),
         });
@@ -348,6 +352,15 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
             {destination_fields}
             <div class="form-actions">
                 <SubmitButton label=if editing { "Save changes" } else { "Create export" } pending=pending />
+                <CopyAsCurl command=Signal::derive(move || {
+                    let form = untrack(|| fields.value());
+                    before
+                        .with_value(|b| match b {
+                            None => form.create_body().ok().and_then(|body| create.curl(body)),
+                            Some(b) => form.edit_patch(b).ok().and_then(|patch| update.curl(patch)),
+                        })
+                        .unwrap_or_default()
+                }) />
                 <A href=cancel attr:class="btn">"Cancel"</A>
             </div>
         </form>

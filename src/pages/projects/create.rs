@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::PROJECT_FIELDS;
+use crate::components::copy::CopyAsCurl;
 use crate::components::form::{
     use_unsaved_guard, CheckboxField, FormError, FormErrors, SubmitButton, TextField,
 };
@@ -33,6 +34,12 @@ pub fn ProjectCreatePage() -> impl IntoView {
         },
         Failure::Form(errors, PROJECT_FIELDS),
     );
+    // the project the form holds now (sent on submit; written out by Copy as curl)
+    let body = move || ProjectCreate {
+        name: name.get_untracked().trim().to_string(),
+        is_demo: demo.get_untracked().then_some(true),
+        ..Default::default()
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
@@ -44,24 +51,12 @@ pub fn ProjectCreatePage() -> impl IntoView {
             );
             return;
         }
-        create.dispatch(ProjectCreate {
-            name: typed,
-            is_demo: demo.get_untracked().then_some(true),
-            ..Default::default()
-        });
+        create.dispatch(body());
     };
     let hint = format!(
         "Optional. Left empty, PostHog names it \u{201c}{DEFAULT_PROJECT_NAME}\u{201d}; you can rename it later. Names are unique in the organization (case ignored)."
     );
     view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <ol>
-                <li>
-                    <A href=move || format!("/orgs/{}/projects", current.id.get())>"Projects"</A>
-                </li>
-                <li aria-current="page">"New"</li>
-            </ol>
-        </nav>
         <h1>"New project"</h1>
         <form class="card form" on:submit=submit novalidate=true>
             <FormError errors=errors />
@@ -71,6 +66,7 @@ pub fn ProjectCreatePage() -> impl IntoView {
                 hint="PostHog fills a demo project with sample events; that takes a little while after it is created." />
             <div class="form-actions">
                 <SubmitButton label="Create project" pending=create.pending() />
+                <CopyAsCurl command=Signal::derive(move || create.curl(body()).unwrap_or_default()) />
                 <A href=move || format!("/orgs/{}/projects", current.id.get()) attr:class="btn">
                     "Cancel"
                 </A>

@@ -62,14 +62,6 @@ fn ProjectDetail(project: Project) -> impl IntoView {
     let pending_deletion = RwSignal::new(is_pending_deletion(&org(), id));
 
     view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <ol>
-                <li>
-                    <A href=move || format!("/orgs/{}/projects", current.id.get())>"Projects"</A>
-                </li>
-                <li aria-current="page">{move || saved.with(|p| p.name.clone())}</li>
-            </ol>
-        </nav>
         <div class="page-header">
             <h1>{move || saved.with(|p| p.name.clone())}</h1>
             {is_demo.then(|| text("badge badge-muted", "Demo"))}

@@ -9,12 +9,14 @@ use leptos::prelude::*;
 
 use super::PROJECT_FIELDS;
 use crate::components::choice::{is_choice, time_zones, ChoiceField};
+use crate::components::copy::CopyAsCurl;
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::form::{
     use_unsaved_guard, CheckboxField, FormError, FormErrors, SelectField, SubmitButton,
     TextAreaField, TextField,
 };
 use crate::components::list_field::ListField;
+use crate::components::review::use_review;
 use crate::components::toast::use_toasts;
 use crate::hooks::use_current_org;
 use crate::http::{use_http, Done, Failure};
@@ -198,6 +200,7 @@ pub fn ProjectSettings(project: RwSignal<Project>, on_saved: Callback<()>) -> im
         },
         Failure::Form(errors, PROJECT_FIELDS),
     );
+    let review = use_review();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
@@ -207,11 +210,17 @@ pub fn ProjectSettings(project: RwSignal<Project>, on_saved: Callback<()>) -> im
         let patch = project.with_untracked(|base| ProjectPatch::diff(base, &form.edited(base)));
         if patch.is_empty() {
             toasts.success("Nothing to save");
-        } else if patch.timezone.is_some() {
-            timezone_confirm.ask(patch);
-        } else {
-            save.dispatch(patch);
+            return;
         }
+        // the review first; a new timezone is then asked about on its own
+        let changes = project.with_untracked(|base| patch.changes(base));
+        review.ask(changes, move || {
+            if patch.timezone.is_some() {
+                timezone_confirm.ask(patch);
+            } else {
+                save.dispatch(patch);
+            }
+        });
     };
     let week_options = vec![
         (String::new(), "By the viewer's locale".to_string()),
@@ -249,6 +258,10 @@ pub fn ProjectSettings(project: RwSignal<Project>, on_saved: Callback<()>) -> im
             </fieldset>
             <div class="form-actions">
                 <SubmitButton label="Save settings" pending=save.pending() disabled=Signal::derive(move || !dirty.get()) />
+                <CopyAsCurl command=Signal::derive(move || {
+                    let patch = project.with_untracked(|base| ProjectPatch::diff(base, &form.edited(base)));
+                    save.curl(patch).unwrap_or_default()
+                }) />
             </div>
         </form>
         {timezone_confirm.view(save)}

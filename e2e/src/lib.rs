@@ -146,6 +146,13 @@ impl Journey {
         }
     }
 
+    /// The open review of an edit ("what will change") once it shows `expected`: its table's text.
+    pub async fn review(&self, expected: &str) -> String {
+        let table = "dialog[open] .review-table";
+        self.wait_for_text_in(table, expected).await;
+        self.find(table).await.text().await.unwrap()
+    }
+
     /// What the clipboard holds (after `grant_clipboard`).
     pub async fn clipboard_text(&self) -> String {
         let text = self

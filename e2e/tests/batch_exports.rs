@@ -120,8 +120,7 @@ async fn s3_export_created_edited_with_secret_kept_and_deleted() {
     j.fill("#bucket_name", "lake-copy-2").await;
     j.click_button("Save changes").await;
     // the review: the bucket, from and to; nothing else (the secrets were left empty)
-    j.wait_for_text_in("dialog[open] .review-table", "lake-copy-2")
-        .await;
+    j.review("lake-copy-2").await;
     let review = j
         .find("dialog[open] .review-table tbody")
         .await

@@ -99,14 +99,7 @@ async fn a_verify_that_succeeds_then_saml_with_a_bad_and_a_good_certificate() {
     j.select_option("#sso_enforcement", "SAML").await;
     j.click_css("#jit_provisioning_enabled").await;
     j.click_button("Save sign-in settings").await;
-    j.wait_for_text_in("dialog[open] .review-table", "X.509 certificate")
-        .await;
-    let review = j
-        .find("dialog[open] .review-table")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let review = j.review("X.509 certificate").await;
     assert!(review.contains("Enforce sign-in with"), "{review}");
     assert!(review.contains("Automatic provisioning"), "{review}");
     j.click_xpath("//dialog[@open]//button[@type='submit']")

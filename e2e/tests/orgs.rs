@@ -20,14 +20,7 @@ async fn creating_renaming_and_deleting_an_organization() {
     j.fill("#name", "Quill Works Ltd").await;
     // the review says what changes; Back keeps the edit and sends nothing
     j.click_button("Save changes").await;
-    j.wait_for_text_in("dialog[open] .review-table", "Quill Works Ltd")
-        .await;
-    let review = j
-        .find("dialog[open] .review-table")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let review = j.review("Quill Works Ltd").await;
     assert!(
         review.contains("Name") && review.contains("Quill Works"),
         "{review}"

@@ -50,14 +50,7 @@ async fn projects_create_timezone_and_token_reset() {
     j.fill("#timezone", "Europe/Berlin").await;
     j.click_button("Save settings").await;
     // the review says what changes
-    j.wait_for_text_in("dialog[open] .review-table", "Europe/Berlin")
-        .await;
-    let review = j
-        .find("dialog[open] .review-table")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let review = j.review("Europe/Berlin").await;
     assert!(
         review.contains("Timezone") && review.contains("UTC"),
         "{review}"
@@ -79,8 +72,7 @@ async fn projects_create_timezone_and_token_reset() {
     assert_eq!(j.value_of("#app_urls-0").await, "hogflix.tv");
     j.fill("#app_urls-0", "https://hogflix.tv").await;
     j.click_button("Save settings").await;
-    j.wait_for_text_in("dialog[open] .review-table", "App URLs")
-        .await;
+    j.review("App URLs").await;
     j.click_xpath("//dialog[@open]//button[@type='submit']")
         .await;
     j.wait_for_text("Dana Demo added the app URL https://hogflix.tv")

@@ -53,8 +53,7 @@ async fn roles_create_duplicate_members_and_delete() {
     // rename: reviewed first (Data team -> Data platform), then saved
     j.fill("#name", "Data platform").await;
     j.click_button("Rename").await;
-    j.wait_for_text_in("dialog[open] .review-table", "Data platform")
-        .await;
+    j.review("Data platform").await;
     j.click_xpath("//dialog[@open]//button[@type='submit']")
         .await;
     j.wait_for_text("Role renamed to \u{201c}Data platform\u{201d}")

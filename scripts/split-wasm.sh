@@ -29,24 +29,31 @@ if [ -d "$work/bindgen/snippets" ]; then
   cp -r "$work/bindgen/snippets" "$TRUNK_STAGING_DIR/"
 fi
 
-# wasm-opt on the main module and every chunk, two at a time (2 cores). The producers and
-# target-features sections go: in a small chunk they are most of its bytes.
-optimise() {
-  if [ "$profile" = release ]; then
-    wasm-opt -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-multivalue --enable-mutable-globals \
-      --strip-producers --strip-target-features "$1" -o "$2"
-  else
-    cp "$1" "$2"
-  fi
-}
-optimise "$work/bindgen/${stem}_bg.wasm" "$TRUNK_STAGING_DIR/${stem}_bg.wasm" &
-for chunk in "$work"/split/*.wasm; do
-  [ "$(basename "$chunk")" = "$stem.wasm" ] && continue
-  optimise "$chunk" "$TRUNK_STAGING_DIR/$(basename "$chunk")" &
-  while [ "$(jobs -r | wc -l)" -ge 2 ]; do sleep 0.2; done
-done
-wait
+# wasm-opt -Oz on the main module (the CLI) and, at the same time, on every chunk (one node
+# process with binaryen's JS API: the CLI's start-up, about a second, times ~250 chunks was
+# minutes). The producers and target-features sections go: in a small chunk they are most of
+# its bytes.
+if [ "$profile" = release ]; then
+  wasm-opt -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-multivalue --enable-mutable-globals \
+    --strip-producers --strip-target-features \
+    "$work/bindgen/${stem}_bg.wasm" -o "$TRUNK_STAGING_DIR/${stem}_bg.wasm" \
+    2> >(grep -v 'unknown name subsection' >&2) &
+  main_opt=$!
+  binaryen_js="$(dirname "$(readlink -f "$(command -v wasm-opt)")")/../index.js"
+  pairs=()
+  for chunk in "$work"/split/*.wasm; do
+    [ "$(basename "$chunk")" = "$stem.wasm" ] && continue
+    pairs+=("$chunk" "$TRUNK_STAGING_DIR/$(basename "$chunk")")
+  done
+  node scripts/wasm-opt-chunks.mjs "$binaryen_js" "${pairs[@]}" 2> >(grep -v 'unknown name subsection' >&2)
+  wait "$main_opt"
+else
+  cp "$work/bindgen/${stem}_bg.wasm" "$TRUNK_STAGING_DIR/${stem}_bg.wasm"
+  for chunk in "$work"/split/*.wasm; do
+    [ "$(basename "$chunk")" = "$stem.wasm" ] || cp "$chunk" "$TRUNK_STAGING_DIR/"
+  done
+fi
 echo "split-wasm: $(find "$work/split" -name '*.wasm' | wc -l) wasm files ($profile)"
 # one file per module with the chunks it needs, so that a first view fetches a handful of files
 node scripts/pack-chunks.mjs "$TRUNK_STAGING_DIR"

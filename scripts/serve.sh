@@ -4,8 +4,8 @@
 # Extra arguments go to the server, e.g. `bash scripts/serve.sh --upstream https://eu.posthog.com`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --server
 source scripts/env.sh
 bash scripts/build-app.sh
-cargo build --release --offline -p server
-exec target/release/posthog-console-server --dist dist "$@"
+cargo build --profile serve --offline -p server
+exec target/serve/posthog-console-server --dist dist "$@"

@@ -2,7 +2,8 @@
 # Installs what building and testing the console needs, skipping what is already there at the
 # right version: the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
 # wasm-split-cli (the code splitter), wasm-opt (npm binaryen), axe-core (npm), brotli and, with --browser,
-# Chromium + chromedriver from Debian. Offline machines: nothing here downloads from anywhere but
+# Chromium + chromedriver from Debian; with --server, the server for serve.sh too (see below).
+# Offline machines: nothing here downloads from anywhere but
 # crates.io, npm and Debian.
 #
 # On a machine with nothing installed most of the time goes into compiling the three Rust tools.
@@ -18,9 +19,16 @@ BINARYEN_VERSION=132
 AXE_VERSION=4.14.1
 ESBUILD_VERSION=0.28.2
 TOOLS_DIR="${PHC_TOOLS_DIR:-$HOME/.local/share/posthog-console-tools}"
-export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
-want_browser=0
-[ "${1:-}" = "--browser" ] && want_browser=1
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$CARGO_BIN:$TOOLS_DIR/node_modules/.bin:$PATH"
+want_browser=0 want_server=0
+for arg in "$@"; do
+  case $arg in
+  --browser) want_browser=1 ;;
+  --server) want_server=1 ;;
+  *) echo "setup.sh: unknown argument $arg (--browser, --server)" >&2 && exit 2 ;;
+  esac
+done
 
 say() { printf '[setup] %s\n' "$*"; }
 start_all=$(date +%s)
@@ -48,7 +56,7 @@ step() {
 
 # cargo install with a light profile, for tools only (never for the app).
 tool_install() {
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=${TOOL_OPT_LEVEL:-1} \
     CARGO_PROFILE_RELEASE_LTO=false \
     CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     CARGO_PROFILE_RELEASE_DEBUG=false \
@@ -72,7 +80,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
-  step "trunk-$TRUNK_VERSION" tool_install trunk --version "$TRUNK_VERSION" --locked
+  # trunk only orchestrates (cargo, the hook, copying a few small assets): unoptimised, it
+  # compiles in much less time and runs as fast as this build needs. It is the longest of the
+  # three compiles.
+  trunk_install() { TOOL_OPT_LEVEL=0 tool_install trunk --version "$TRUNK_VERSION" --locked; }
+  step "trunk-$TRUNK_VERSION" trunk_install
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
@@ -80,7 +92,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   step "wasm-bindgen-cli-$WB_VERSION" tool_install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
-if ! [ -x "$HOME/.cargo/bin/wasm-split-cli" ] ||
+if ! [ -x "$CARGO_BIN/wasm-split-cli" ] ||
   [ "$(cat "$TOOLS_DIR/wasm-split.version" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ]; then
   step "wasm-split-cli-$WASM_SPLIT_VERSION" sh -c "
     $(declare -f tool_install)
@@ -112,8 +124,17 @@ if [ "${#debs[@]}" -gt 0 ]; then
   step debian-packages apt_install "${debs[@]}"
 fi
 
-# Fetch crates once so trunk/cargo can run --offline.
-step cargo-fetch cargo fetch --locked
+# Fetch crates once so trunk/cargo can run --offline. While tools compile (minutes, and not
+# every minute uses both cores), the app's wasm is compiled too, and with --server the server
+# (serve.sh's profile): build-app.sh and serve.sh then find them up to date. One cargo at a time
+# in the target dir (cargo locks it anyway).
+if [ "${#pids[@]}" -gt 0 ]; then
+  prebuild="cargo fetch --locked && cargo build --release --offline --quiet --target wasm32-unknown-unknown -p posthog-console"
+  [ "$want_server" = 0 ] || prebuild+=" && cargo build --profile serve --offline --quiet -p server"
+  step cargo-fetch-and-prebuild sh -c "$prebuild"
+else
+  step cargo-fetch cargo fetch --locked
+fi
 
 failed=0
 for i in "${!pids[@]}"; do

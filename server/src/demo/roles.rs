@@ -44,7 +44,7 @@ pub fn role_json(store: &Store, oi: usize, role: &Role) -> Value {
         "created_at": ts(&role.created_at),
         "created_by": store.user_basic_opt(role.created_by),
         "members": members,
-        "is_default": store.orgs[oi].default_role_id.as_deref() == Some(role.id.as_str()),
+        "is_default": store.orgs[oi].setting("default_role_id") == role.id.as_str(),
     })
 }
 
@@ -126,8 +126,9 @@ pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     store.require_admin(oi)?;
     let org = &mut store.orgs[oi];
     let role = org.roles.remove(ri);
-    if org.default_role_id.as_deref() == Some(role.id.as_str()) {
-        org.default_role_id = None;
+    if org.setting("default_role_id") == role.id.as_str() {
+        org.settings
+            .insert("default_role_id".to_string(), Value::Null);
     }
     Ok(Reply::NoContent)
 }

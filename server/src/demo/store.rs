@@ -173,26 +173,15 @@ pub struct BatchExport {
     pub runs: Vec<Run>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Org {
     pub id: String,
-    pub name: String,
     pub slug: String,
-    pub logo_media_id: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-    pub plugins_access_level: u8,
-    pub is_member_join_email_enabled: bool,
-    pub enforce_2fa: Option<bool>,
-    pub members_can_invite: Option<bool>,
-    pub members_can_use_personal_api_keys: bool,
-    pub allow_publicly_shared_resources: bool,
-    pub is_ai_data_processing_approved: Option<bool>,
-    pub default_experiment_stats_method: Option<String>,
-    pub default_anonymize_ips: bool,
-    pub default_role_id: Option<String>,
-    pub customer_id: Option<String>,
-    pub available_product_features: Vec<Value>,
+    /// Its name and the rest of PostHog's fields that are stored as answered (the writable ones
+    /// read through `organizations::FIELDS`), by field name.
+    pub settings: Map<String, Value>,
     pub members: Vec<Member>,
     pub invites: Vec<Invite>,
     pub domains: Vec<Domain>,
@@ -200,6 +189,13 @@ pub struct Org {
     pub proxy_records: Vec<ProxyRecord>,
     pub projects: Vec<Project>,
     pub batch_exports: Vec<BatchExport>,
+}
+
+impl Org {
+    /// One of its settings (null when there is none).
+    pub fn setting(&self, key: &str) -> &Value {
+        self.settings.get(key).unwrap_or(&Value::Null)
+    }
 }
 
 pub struct Store {

@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 
 use super::levels::{ADMIN, OWNER};
 use super::pagination::{page, DEFAULT_LIMIT};
-use super::store::{ts, Member, Org, Role, Store};
+use super::store::{fields, ts, Member, Org, Role, Store};
 use super::validate::{self, Kind, Str};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
@@ -70,7 +70,7 @@ pub fn new_org(id: String, name: &str, slug: String, created_at: DateTime<Utc>) 
         slug,
         created_at,
         updated_at: created_at,
-        settings: settings.as_object().cloned().unwrap_or_default(),
+        settings: fields(settings),
         ..Org::default()
     }
 }

@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::levels::ADMIN;
 use super::pagination::{page, DEFAULT_LIMIT};
-use super::store::{ts, Activity, Project, Store};
+use super::store::{fields, ts, Activity, Project, Store};
 use super::validate::{self, Kind, Str};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
@@ -151,7 +151,7 @@ pub fn default_settings(timezone: &str) -> Map<String, Value> {
         "flags_persistence_default": false,
         "receive_org_level_activity_logs": false,
     });
-    v.as_object().cloned().unwrap_or_default()
+    fields(v)
 }
 
 /// `phc_` and 43 random characters.

@@ -6,11 +6,11 @@ use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::levels::{ADMIN, MEMBER, OWNER};
 use super::store::{
-    BatchExport, Domain, Invite, Member, ProxyRecord, Role, RoleMembership, Store, User,
+    fields, BatchExport, Domain, Invite, Member, ProxyRecord, Role, RoleMembership, Store, User,
 };
 
 /// The generator seed of `--deterministic`.
@@ -236,8 +236,7 @@ impl Seeder {
         org.updated_at = created + Duration::days(30);
         let seeded = json!({"enforce_2fa": false, "is_ai_data_processing_approved": true});
         for more in [seeded, settings] {
-            org.settings
-                .extend(more.as_object().cloned().unwrap_or_default());
+            org.settings.extend(fields(more));
         }
         self.s.orgs.push(org);
         self.s.orgs.len() - 1
@@ -262,17 +261,19 @@ impl Seeder {
         let created_by = Some(*pick(&mut self.s.rng, &creator));
         let id = self.s.uuid();
         let send = self.s.rng.gen_bool(0.85);
+        let rest = json!({
+            "first_name": first,
+            "level": level,
+            "message": message,
+            "private_project_access": null,
+            "emailing_attempt_made": send,
+        });
         self.s.orgs[oi].invites.push(Invite {
             id,
             target_email: email.to_string(),
-            first_name: first.to_string(),
-            level,
             created_by,
             created_at: created,
-            updated_at: created,
-            message: message.map(str::to_string),
-            private_project_access: None,
-            emailing_attempt_made: send,
+            rest: fields(rest),
         });
     }
 
@@ -392,7 +393,7 @@ impl Seeder {
     ) {
         let id = self.s.uuid();
         let created = self.ago_days(120, 400);
-        let config: Map<String, Value> = config.as_object().cloned().unwrap_or_default();
+        let config = fields(config);
         self.s.orgs[oi].batch_exports.push(BatchExport {
             id,
             team_id,

@@ -17,6 +17,14 @@ pub fn ts_opt(t: &Option<DateTime<Utc>>) -> Value {
     t.as_ref().map(|t| json!(ts(t))).unwrap_or(Value::Null)
 }
 
+/// The fields of a `json!({...})` object.
+pub fn fields(object: Value) -> Map<String, Value> {
+    match object {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct User {
     pub id: i64,
@@ -43,18 +51,15 @@ pub struct Member {
     pub updated_at: DateTime<Utc>,
 }
 
+/// An invite never changes once made: what the demo's rules read, and the rest of PostHog's
+/// `OrganizationInvite` as answered (first name, level, message, ...).
 #[derive(Debug, Clone)]
 pub struct Invite {
     pub id: String,
     pub target_email: String,
-    pub first_name: String,
-    pub level: u8,
     pub created_by: Option<usize>,
     pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub message: Option<String>,
-    pub private_project_access: Option<Value>,
-    pub emailing_attempt_made: bool,
+    pub rest: Map<String, Value>,
 }
 
 #[derive(Debug, Clone)]

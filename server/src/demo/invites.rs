@@ -11,15 +11,13 @@ use super::validate::{self, Str};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
 
-/// Days an invite stays valid.
-pub const INVITE_DAYS_VALIDITY: i64 = 3;
-/// Most invites in one bulk request.
-pub const MAX_BULK_INVITES: usize = 20;
-/// Longest invite `first_name`.
-pub const FIRST_NAME_MAX_LEN: usize = 30;
+/// Days an invite stays valid, most invites in one bulk request, longest `first_name` (api's,
+/// which the console uses too).
+pub use api::models::{INVITE_VALID_DAYS, MAX_BULK_INVITES};
+pub use api::validate::INVITE_FIRST_NAME_MAX_LEN as FIRST_NAME_MAX_LEN;
 
 pub fn is_expired(created_at: &DateTime<Utc>, now: &DateTime<Utc>) -> bool {
-    *created_at + Duration::days(INVITE_DAYS_VALIDITY) < *now
+    *created_at + Duration::days(INVITE_VALID_DAYS.into()) < *now
 }
 
 /// PostHog's `OrganizationInvite`.

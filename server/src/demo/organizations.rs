@@ -11,8 +11,8 @@ use super::validate::{self, Kind, Str};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
 
-/// Longest organization name.
-pub const NAME_MAX_LEN: usize = 64;
+/// Longest organization name (api's, which the console checks too).
+pub use api::validate::ORGANIZATION_NAME_MAX_LEN as NAME_MAX_LEN;
 
 /// The writable fields, in the order their errors are answered.
 const FIELDS: &[(&str, Kind)] = &[

@@ -13,8 +13,8 @@ use super::validate::{self, Kind, Str};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
 
-/// Longest project name.
-pub const NAME_MAX_LEN: usize = 200;
+/// Longest project name (api's, which the console checks too).
+pub use api::project_rules::PROJECT_NAME_MAX_LEN as NAME_MAX_LEN;
 /// Default page size of the activity log.
 pub const ACTIVITY_DEFAULT_LIMIT: usize = 10;
 /// How long a new demo project generates its data.

@@ -10,8 +10,8 @@ use super::validate::{self, Str};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
 
-/// Longest role name.
-pub const NAME_MAX_LEN: usize = 200;
+/// Longest role name (api's, which the console checks too).
+pub use api::validate::ROLE_NAME_MAX_LEN as NAME_MAX_LEN;
 
 /// PostHog's `RoleMembership`.
 pub fn membership_json(store: &Store, oi: usize, role: &Role, rm: &RoleMembership) -> Value {

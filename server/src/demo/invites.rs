@@ -70,7 +70,7 @@ fn validate_invite(
     };
     let org = &store.orgs[oi];
     let my_level = store.my_level(oi);
-    if my_level < ADMIN && org.setting("members_can_invite") == &Value::Bool(false) {
+    if my_level < ADMIN && org.settings.get("members_can_invite") == Some(&Value::Bool(false)) {
         return Err(ErrorReply::insufficient_level());
     }
     levels::check_invite(my_level, level).map_err(ErrorReply::forbidden)?;

@@ -218,11 +218,11 @@ pub fn me(store: &mut Store, _: &Ctx) -> Outcome {
             let o = &store.orgs[oi];
             json!({
                 "id": o.id,
-                "name": o.setting("name"),
+                "name": o.settings.get("name"),
                 "slug": o.slug,
-                "logo_media_id": o.setting("logo_media_id"),
+                "logo_media_id": o.settings.get("logo_media_id"),
                 "membership_level": store.my_level(oi),
-                "members_can_use_personal_api_keys": o.setting("members_can_use_personal_api_keys"),
+                "members_can_use_personal_api_keys": o.settings.get("members_can_use_personal_api_keys"),
             })
         })
         .collect();

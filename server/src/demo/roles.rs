@@ -44,7 +44,7 @@ pub fn role_json(store: &Store, oi: usize, role: &Role) -> Value {
         "created_at": ts(&role.created_at),
         "created_by": store.user_basic_opt(role.created_by),
         "members": members,
-        "is_default": store.orgs[oi].setting("default_role_id") == role.id.as_str(),
+        "is_default": store.orgs[oi].settings.get("default_role_id") == Some(&json!(role.id)),
     })
 }
 
@@ -126,7 +126,7 @@ pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     store.require_admin(oi)?;
     let org = &mut store.orgs[oi];
     let role = org.roles.remove(ri);
-    if org.setting("default_role_id") == role.id.as_str() {
+    if org.settings.get("default_role_id") == Some(&json!(role.id)) {
         org.settings
             .insert("default_role_id".to_string(), Value::Null);
     }

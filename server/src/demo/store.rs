@@ -196,13 +196,6 @@ pub struct Org {
     pub batch_exports: Vec<BatchExport>,
 }
 
-impl Org {
-    /// One of its settings (null when there is none).
-    pub fn setting(&self, key: &str) -> &Value {
-        self.settings.get(key).unwrap_or(&Value::Null)
-    }
-}
-
 pub struct Store {
     pub rng: StdRng,
     pub users: Vec<User>,

@@ -900,50 +900,80 @@ pub fn offset_text(offset_minutes: i32) -> String {
     format!("{sign}{:02}:{:02}", m / 60, m % 60)
 }
 
-/// Unix seconds of an ISO 8601 date or datetime ("2024-05-01", "2024-05-01T10:00",
-/// "2024-05-01T10:00:00.123+02:00", "...Z"); a missing offset is UTC.
+/// Unix seconds of an ISO 8601 date or datetime (see [`parse_instant_micros`]).
 pub fn parse_instant(text: &str) -> Option<i64> {
+    parse_instant_micros(text).map(|us| us.div_euclid(1_000_000))
+}
+
+/// Unix microseconds of an ISO 8601 date or datetime ("2024-05-01", "2024-05-01T10:00",
+/// "2024-05-01T10:00:00.123456+02:00", "...Z"; `T` or a space between); a missing offset is
+/// UTC, an impossible date (February 30) is none. The demo server reads datetimes with it too.
+pub fn parse_instant_micros(text: &str) -> Option<i64> {
     let text = text.trim();
-    let num = |s: Option<&str>| s.and_then(|s| s.parse::<i64>().ok());
-    let (date, time) = match text.split_once(['T', ' ']) {
+    let num = |s: Option<&str>| {
+        s.filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|s| s.parse::<i64>().ok())
+    };
+    let (date, time) = match text.split_once(['T', 't', ' ']) {
         Some((d, t)) => (d, Some(t)),
         None => (text, None),
     };
-    if date.len() != 10 {
+    if date.len() != 10 || date.get(4..5) != Some("-") || date.get(7..8) != Some("-") {
         return None;
     }
     let y = num(date.get(0..4))?;
     let mo = num(date.get(5..7))?;
     let d = num(date.get(8..10))?;
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let month_days = match mo {
+        2 => 28 + i64::from(leap),
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=12).contains(&mo) || !(1..=month_days).contains(&d) {
         return None;
     }
-    let mut secs = days_from_civil(y, mo, d) * 86_400;
+    let mut micros = days_from_civil(y, mo, d) * 86_400_000_000;
     if let Some(time) = time {
         let (clock, offset) = match time.find(['Z', 'z', '+', '-']) {
             Some(i) => (&time[..i], &time[i..]),
             None => (time, ""),
         };
+        if clock.get(2..3) != Some(":") {
+            return None;
+        }
         let h = num(clock.get(0..2))?;
         let mi = num(clock.get(3..5))?;
-        let s = match clock.get(6..8) {
-            Some(s) => s.parse::<i64>().ok()?,
-            None => 0,
+        // ":SS", then ".fraction" (microseconds kept)
+        let (s, fraction) = match clock.get(5..)? {
+            "" => (0, ""),
+            rest => {
+                let (s, fraction) = rest.strip_prefix(':')?.split_at_checked(2)?;
+                (num(Some(s))?, fraction)
+            }
+        };
+        let fraction = match fraction.strip_prefix('.') {
+            None if fraction.is_empty() => 0,
+            Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                let digits = &digits[..digits.len().min(6)];
+                num(Some(digits))? * 10_i64.pow(6 - digits.len() as u32)
+            }
+            _ => return None,
         };
         if h > 23 || mi > 59 || s > 60 {
             return None;
         }
-        secs += h * 3_600 + mi * 60 + s;
-        if offset.len() >= 6 {
+        micros += (h * 3_600 + mi * 60 + s) * 1_000_000 + fraction;
+        if offset.len() == 6 && offset.get(3..4) == Some(":") {
             let sign = if offset.starts_with('-') { -1 } else { 1 };
             let oh = num(offset.get(1..3))?;
             let om = num(offset.get(4..6))?;
-            secs -= sign * (oh * 3_600 + om * 60);
+            micros -= sign * (oh * 3_600 + om * 60) * 1_000_000;
         } else if !offset.is_empty() && !offset.eq_ignore_ascii_case("z") {
             return None;
         }
     }
-    Some(secs)
+    Some(micros)
 }
 
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
@@ -1344,6 +1374,27 @@ mod tests {
         );
         assert_eq!(parse_instant("2024-03-01T01:00"), Some(1_709_254_800));
         assert_eq!(parse_instant("yesterday"), None);
+        assert_eq!(
+            parse_instant_micros("2024-03-01 02:00:00.25+02:00"),
+            Some(1_709_251_200_250_000)
+        );
+        assert_eq!(
+            parse_instant_micros("2024-03-01T00:00:00.1234567Z"),
+            Some(1_709_251_200_123_456)
+        );
+        assert_eq!(parse_instant("2024-02-29"), Some(1_709_164_800));
+        for bad in [
+            "2023-02-29",
+            "2024-04-31",
+            "2024/03/01",
+            "2024-03-01T10:00:00xyz",
+            "2024-03-01T10:00:00.",
+            "2024-03-01T10:00:00+0200",
+            "2024-03-01T10h00",
+            "2024-03-01T24:00",
+        ] {
+            assert_eq!(parse_instant(bad), None, "{bad}");
+        }
         assert_eq!(format_instant(1_709_254_800), "2024-03-01T01:00");
         assert_eq!(offset_text(-330), "-05:30");
     }

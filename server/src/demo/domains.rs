@@ -12,8 +12,8 @@ use crate::errors::ErrorReply;
 
 /// `sso_enforcement` choices ("" is none).
 pub const SSO_ENFORCEMENT: &[&str] = &["", "google-oauth2", "github", "gitlab", "saml"];
-/// Longest SAML entity id and ACS URL.
-pub const SAML_FIELD_MAX_LEN: usize = 512;
+/// Longest SAML entity id and ACS URL (api's, which the console checks too).
+pub use api::validate::SAML_FIELD_MAX_LEN;
 
 fn set(v: &Option<String>) -> bool {
     v.as_deref().is_some_and(|s| !s.trim().is_empty())

@@ -6,37 +6,34 @@ use serde_json::{json, Map, Value};
 
 use super::levels::{self, ADMIN, MEMBER};
 use super::pagination::{page, DEFAULT_LIMIT};
-use super::store::{ts, Invite, Store};
+use super::store::{fields, ts, Invite, Store};
 use super::validate::{self, Str};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
 
-/// Days an invite stays valid.
-pub const INVITE_DAYS_VALIDITY: i64 = 3;
-/// Most invites in one bulk request.
-pub const MAX_BULK_INVITES: usize = 20;
-/// Longest invite `first_name`.
-pub const FIRST_NAME_MAX_LEN: usize = 30;
+/// Days an invite stays valid, most invites in one bulk request, longest `first_name` (api's,
+/// which the console uses too).
+pub use api::models::{INVITE_VALID_DAYS, MAX_BULK_INVITES};
+pub use api::validate::INVITE_FIRST_NAME_MAX_LEN as FIRST_NAME_MAX_LEN;
 
 pub fn is_expired(created_at: &DateTime<Utc>, now: &DateTime<Utc>) -> bool {
-    *created_at + Duration::days(INVITE_DAYS_VALIDITY) < *now
+    *created_at + Duration::days(INVITE_VALID_DAYS.into()) < *now
 }
 
 /// PostHog's `OrganizationInvite`.
 pub fn invite_json(store: &Store, inv: &Invite) -> Value {
-    json!({
+    let mut out = json!({
         "id": inv.id,
         "target_email": inv.target_email,
-        "first_name": inv.first_name,
-        "emailing_attempt_made": inv.emailing_attempt_made,
-        "level": inv.level,
         "is_expired": is_expired(&inv.created_at, &Utc::now()),
         "created_by": store.user_basic_opt(inv.created_by),
         "created_at": ts(&inv.created_at),
-        "updated_at": ts(&inv.updated_at),
-        "message": inv.message,
-        "private_project_access": inv.private_project_access,
-    })
+        "updated_at": ts(&inv.created_at),
+    });
+    if let Value::Object(out) = &mut out {
+        out.extend(inv.rest.clone());
+    }
+    out
 }
 
 pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
@@ -46,21 +43,12 @@ pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     Ok(Reply::ok(page(&ctx.url, items, DEFAULT_LIMIT)))
 }
 
-/// A validated invite body.
-struct NewInvite {
-    target_email: String,
-    first_name: String,
-    level: u8,
-    message: Option<String>,
-    private_project_access: Option<Value>,
-    send_email: bool,
-}
-
+/// A checked invite body: the email, and the rest of the invite as answered.
 fn validate_invite(
     store: &Store,
     oi: usize,
     body: &Map<String, Value>,
-) -> Result<NewInvite, ErrorReply> {
+) -> Result<(String, Map<String, Value>), ErrorReply> {
     let target_email = validate::required_string(body, "target_email", Str::max(254))?;
     if !validate::is_email(&target_email) {
         return Err(ErrorReply::field(
@@ -82,7 +70,7 @@ fn validate_invite(
     };
     let org = &store.orgs[oi];
     let my_level = store.my_level(oi);
-    if my_level < ADMIN && org.members_can_invite == Some(false) {
+    if my_level < ADMIN && org.settings.get("members_can_invite") == Some(&Value::Bool(false)) {
         return Err(ErrorReply::insufficient_level());
     }
     levels::check_invite(my_level, level).map_err(ErrorReply::forbidden)?;
@@ -98,14 +86,14 @@ fn validate_invite(
             "A user with this email address already belongs to the organization.",
         ));
     }
-    Ok(NewInvite {
-        target_email,
-        first_name,
-        level,
-        message,
-        private_project_access,
-        send_email,
-    })
+    let rest = json!({
+        "first_name": first_name,
+        "level": level,
+        "message": message,
+        "private_project_access": private_project_access,
+        "emailing_attempt_made": send_email,
+    });
+    Ok((target_email, fields(rest)))
 }
 
 /// `[{"id": <project id>, "level": "member"|"admin"}]`, each project of this organization.
@@ -144,20 +132,18 @@ fn validate_project_access(store: &Store, oi: usize, value: &Value) -> Result<Va
     Ok(Value::Array(out))
 }
 
-/// Stores an invite, replacing earlier invites to the same email.
-fn insert(store: &mut Store, oi: usize, new: NewInvite) -> Invite {
-    let now = Utc::now();
+/// Stores an invite of yours, replacing earlier invites to the same email.
+fn insert(
+    store: &mut Store,
+    oi: usize,
+    (target_email, rest): (String, Map<String, Value>),
+) -> Invite {
     let invite = Invite {
         id: store.uuid(),
-        target_email: new.target_email,
-        first_name: new.first_name,
-        level: new.level,
+        target_email,
         created_by: Some(store.me),
-        created_at: now,
-        updated_at: now,
-        message: new.message,
-        private_project_access: new.private_project_access,
-        emailing_attempt_made: new.send_email,
+        created_at: Utc::now(),
+        rest,
     };
     let lower = invite.target_email.to_lowercase();
     let org = &mut store.orgs[oi];

@@ -1,18 +1,79 @@
 //! Organizations: list (yours only), create (you become owner), retrieve, update (admin),
 //! delete (owner); plus `/api/users/@me/`.
 
-use chrono::Utc;
-use serde_json::{json, Value};
+use chrono::{DateTime, Utc};
+use serde_json::{json, Map, Value};
 
 use super::levels::{ADMIN, OWNER};
 use super::pagination::{page, DEFAULT_LIMIT};
-use super::store::{ts, Member, Org, Store};
-use super::validate::{self, Str};
+use super::store::{fields, ts, Member, Org, Role, Store};
+use super::validate::{self, Kind, Str};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
 
-/// Longest organization name.
-pub const NAME_MAX_LEN: usize = 64;
+/// Longest organization name (api's, which the console checks too).
+pub use api::validate::ORGANIZATION_NAME_MAX_LEN as NAME_MAX_LEN;
+
+/// The writable fields, in the order their errors are answered.
+const FIELDS: &[(&str, Kind)] = &[
+    ("name", Kind::Text(Str::max(NAME_MAX_LEN))),
+    ("logo_media_id", Kind::Uuid),
+    (
+        "is_member_join_email_enabled",
+        Kind::Bool { nullable: false },
+    ),
+    ("enforce_2fa", Kind::Bool { nullable: true }),
+    ("members_can_invite", Kind::Bool { nullable: true }),
+    (
+        "members_can_use_personal_api_keys",
+        Kind::Bool { nullable: false },
+    ),
+    (
+        "allow_publicly_shared_resources",
+        Kind::Bool { nullable: false },
+    ),
+    (
+        "is_ai_data_processing_approved",
+        Kind::Bool { nullable: true },
+    ),
+    ("default_anonymize_ips", Kind::Bool { nullable: false }),
+    (
+        "default_experiment_stats_method",
+        Kind::Choice(&["bayesian", "frequentist", ""]),
+    ),
+    (
+        "default_role_id",
+        Kind::Text(Str::max(36).blank_ok().nullable()),
+    ),
+];
+
+/// An organization as PostHog creates it, without members.
+pub fn new_org(id: String, name: &str, slug: String, created_at: DateTime<Utc>) -> Org {
+    let settings = json!({
+        "name": name,
+        "logo_media_id": null,
+        "plugins_access_level": 9,
+        "available_product_features": [],
+        "customer_id": null,
+        "is_member_join_email_enabled": true,
+        "enforce_2fa": null,
+        "members_can_invite": true,
+        "members_can_use_personal_api_keys": true,
+        "allow_publicly_shared_resources": true,
+        "is_ai_data_processing_approved": null,
+        "default_experiment_stats_method": "bayesian",
+        "default_anonymize_ips": false,
+        "default_role_id": null,
+    });
+    Org {
+        id,
+        slug,
+        created_at,
+        updated_at: created_at,
+        settings: fields(settings),
+        ..Org::default()
+    }
+}
 
 /// PostHog's `Organization`, seen by you.
 pub fn org_json(store: &Store, oi: usize) -> Value {
@@ -22,31 +83,44 @@ pub fn org_json(store: &Store, oi: usize) -> Value {
         .iter()
         .map(|p| store.project_basic_json(oi, p))
         .collect();
-    json!({
+    let mut out = json!({
         "id": org.id,
-        "name": org.name,
         "slug": org.slug,
-        "logo_media_id": org.logo_media_id,
         "created_at": ts(&org.created_at),
         "updated_at": ts(&org.updated_at),
         "membership_level": store.my_level(oi),
-        "plugins_access_level": org.plugins_access_level,
         "teams": projects,
         "projects": projects,
-        "available_product_features": org.available_product_features,
-        "is_member_join_email_enabled": org.is_member_join_email_enabled,
         "metadata": {"instance_tag": "none"},
-        "customer_id": org.customer_id,
-        "enforce_2fa": org.enforce_2fa,
-        "members_can_invite": org.members_can_invite,
-        "members_can_use_personal_api_keys": org.members_can_use_personal_api_keys,
-        "allow_publicly_shared_resources": org.allow_publicly_shared_resources,
         "member_count": org.members.len(),
-        "is_ai_data_processing_approved": org.is_ai_data_processing_approved,
-        "default_experiment_stats_method": org.default_experiment_stats_method,
-        "default_anonymize_ips": org.default_anonymize_ips,
-        "default_role_id": org.default_role_id,
-    })
+    });
+    if let Value::Object(out) = &mut out {
+        out.extend(org.settings.clone());
+    }
+    out
+}
+
+/// The writable fields a body sets, checked (nothing to apply on error); a default role must be
+/// one of `roles` ("" is none).
+fn read_fields(
+    roles: &[Role],
+    body: &Map<String, Value>,
+) -> Result<Vec<(String, Value)>, ErrorReply> {
+    let mut changes = validate::settings(body, FIELDS)?;
+    for (key, value) in &mut changes {
+        match value.as_str() {
+            Some("") if key == "default_role_id" => *value = Value::Null,
+            Some(id) if key == "default_role_id" && !roles.iter().any(|r| r.id == id) => {
+                return Err(ErrorReply::field(
+                    "default_role_id",
+                    "invalid",
+                    "Role does not exist in this organization.",
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(changes)
 }
 
 fn my_org_indexes(store: &Store) -> Vec<usize> {
@@ -95,47 +169,20 @@ pub fn slugify(store: &Store, name: &str) -> String {
 pub fn create(store: &mut Store, ctx: &Ctx) -> Outcome {
     let body = ctx.object()?;
     let name = validate::required_string(&body, "name", Str::max(NAME_MAX_LEN))?;
-    let logo = logo_field(&body)?;
-    let join_email = validate::opt_bool(&body, "is_member_join_email_enabled")?;
-    let enforce_2fa = validate::boolean(&body, "enforce_2fa", true)?;
+    let fields = read_fields(&[], &body)?;
     let now = Utc::now();
     let id = store.uuid();
     let slug = slugify(store, &name);
-    let me = store.me;
-    let member_id = store.uuid();
-    store.orgs.push(Org {
-        id,
-        name,
-        slug,
-        logo_media_id: logo.flatten(),
-        created_at: now,
+    let mut org = new_org(id, &name, slug, now);
+    org.settings.extend(fields);
+    org.members.push(Member {
+        id: store.uuid(),
+        user: store.me,
+        level: OWNER,
+        joined_at: now,
         updated_at: now,
-        plugins_access_level: 9,
-        is_member_join_email_enabled: join_email.unwrap_or(true),
-        enforce_2fa: enforce_2fa.flatten(),
-        members_can_invite: Some(true),
-        members_can_use_personal_api_keys: true,
-        allow_publicly_shared_resources: true,
-        is_ai_data_processing_approved: None,
-        default_experiment_stats_method: Some("bayesian".to_string()),
-        default_anonymize_ips: false,
-        default_role_id: None,
-        customer_id: None,
-        available_product_features: Vec::new(),
-        members: vec![Member {
-            id: member_id,
-            user: me,
-            level: OWNER,
-            joined_at: now,
-            updated_at: now,
-        }],
-        invites: Vec::new(),
-        domains: Vec::new(),
-        roles: Vec::new(),
-        proxy_records: Vec::new(),
-        projects: Vec::new(),
-        batch_exports: Vec::new(),
     });
+    store.orgs.push(org);
     let oi = store.orgs.len() - 1;
     // PostHog creates a first project with every new organization
     let project = super::projects::new_project(store, "Default project", "UTC");
@@ -143,89 +190,14 @@ pub fn create(store: &mut Store, ctx: &Ctx) -> Outcome {
     Ok(Reply::created(org_json(store, oi)))
 }
 
-fn logo_field(body: &serde_json::Map<String, Value>) -> Result<Option<Option<String>>, ErrorReply> {
-    let logo = validate::string(body, "logo_media_id", Str::max(36).nullable())?;
-    if let Some(Some(id)) = &logo {
-        if !validate::is_uuid(id) {
-            return Err(ErrorReply::field(
-                "logo_media_id",
-                "invalid",
-                "Must be a valid UUID.",
-            ));
-        }
-    }
-    Ok(logo)
-}
-
 pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     if store.my_level(oi) < ADMIN {
         return Err(ErrorReply::insufficient_level());
     }
     let body = ctx.object()?;
-    let name = validate::opt_string(&body, "name", Str::max(NAME_MAX_LEN))?;
-    let logo = logo_field(&body)?;
-    let join_email = validate::opt_bool(&body, "is_member_join_email_enabled")?;
-    let enforce_2fa = validate::boolean(&body, "enforce_2fa", true)?;
-    let members_can_invite = validate::boolean(&body, "members_can_invite", true)?;
-    let personal_keys = validate::opt_bool(&body, "members_can_use_personal_api_keys")?;
-    let public_sharing = validate::opt_bool(&body, "allow_publicly_shared_resources")?;
-    let ai = validate::boolean(&body, "is_ai_data_processing_approved", true)?;
-    let anonymize = validate::opt_bool(&body, "default_anonymize_ips")?;
-    let stats = match body.get("default_experiment_stats_method") {
-        None => None,
-        Some(Value::Null) => Some(None),
-        Some(_) => validate::choice(
-            &body,
-            "default_experiment_stats_method",
-            &["bayesian", "frequentist", ""],
-        )?
-        .map(|s| Some(s.to_string())),
-    };
-    let default_role =
-        validate::string(&body, "default_role_id", Str::max(36).blank_ok().nullable())?;
-    if let Some(Some(role_id)) = &default_role {
-        if !role_id.is_empty() && !store.orgs[oi].roles.iter().any(|r| &r.id == role_id) {
-            return Err(ErrorReply::field(
-                "default_role_id",
-                "invalid",
-                "Role does not exist in this organization.",
-            ));
-        }
-    }
+    let fields = read_fields(&store.orgs[oi].roles, &body)?;
     let org = &mut store.orgs[oi];
-    if let Some(v) = name {
-        org.name = v;
-    }
-    if let Some(v) = logo {
-        org.logo_media_id = v;
-    }
-    if let Some(v) = join_email {
-        org.is_member_join_email_enabled = v;
-    }
-    if let Some(v) = enforce_2fa {
-        org.enforce_2fa = v;
-    }
-    if let Some(v) = members_can_invite {
-        org.members_can_invite = v;
-    }
-    if let Some(v) = personal_keys {
-        org.members_can_use_personal_api_keys = v;
-    }
-    if let Some(v) = public_sharing {
-        org.allow_publicly_shared_resources = v;
-    }
-    if let Some(v) = ai {
-        org.is_ai_data_processing_approved = v;
-    }
-    if let Some(v) = anonymize {
-        org.default_anonymize_ips = v;
-    }
-    if let Some(v) = stats {
-        org.default_experiment_stats_method = v;
-    }
-    if let Some(v) = default_role {
-        org.default_role_id = v.filter(|s| !s.is_empty());
-    }
+    org.settings.extend(fields);
     org.updated_at = Utc::now();
     Ok(Reply::ok(org_json(store, oi)))
 }
@@ -246,11 +218,11 @@ pub fn me(store: &mut Store, _: &Ctx) -> Outcome {
             let o = &store.orgs[oi];
             json!({
                 "id": o.id,
-                "name": o.name,
+                "name": o.settings.get("name"),
                 "slug": o.slug,
-                "logo_media_id": o.logo_media_id,
+                "logo_media_id": o.settings.get("logo_media_id"),
                 "membership_level": store.my_level(oi),
-                "members_can_use_personal_api_keys": o.members_can_use_personal_api_keys,
+                "members_can_use_personal_api_keys": o.settings.get("members_can_use_personal_api_keys"),
             })
         })
         .collect();

@@ -8,14 +8,13 @@ use serde_json::{json, Map, Value};
 
 use super::levels::ADMIN;
 use super::pagination::{page, DEFAULT_LIMIT};
-use super::store::{ts, Activity, Project, Store};
-use super::timezones::is_timezone;
-use super::validate::{self, Str};
+use super::store::{fields, ts, Activity, Project, Store};
+use super::validate::{self, Kind, Str};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
 
-/// Longest project name.
-pub const NAME_MAX_LEN: usize = 200;
+/// Longest project name (api's, which the console checks too).
+pub use api::project_rules::PROJECT_NAME_MAX_LEN as NAME_MAX_LEN;
 /// Default page size of the activity log.
 pub const ACTIVITY_DEFAULT_LIMIT: usize = 10;
 /// How long a new demo project generates its data.
@@ -26,19 +25,7 @@ pub const PENDING_DELETION_SECONDS: i64 = 10;
 /// never answered.
 const PENDING_DELETION: &str = "__pending_deletion_since";
 
-/// How a writable project setting is read.
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    Text(Str),
-    Bool { nullable: bool },
-    Any,
-    TextList { nullable: bool },
-    Int { min: i64, max: i64 },
-    Timezone,
-    WeekStartDay,
-    SampleRate,
-}
-
+/// The writable settings, in the order their errors are answered.
 const FIELDS: &[(&str, Kind)] = &[
     (
         "product_description",
@@ -164,7 +151,7 @@ pub fn default_settings(timezone: &str) -> Map<String, Value> {
         "flags_persistence_default": false,
         "receive_org_level_activity_logs": false,
     });
-    v.as_object().cloned().unwrap_or_default()
+    fields(v)
 }
 
 /// `phc_` and 43 random characters.
@@ -226,81 +213,6 @@ pub fn project_json(store: &Store, oi: usize, p: &Project) -> Value {
         out.extend(fixed.clone());
     }
     Value::Object(out)
-}
-
-fn read_setting(
-    body: &Map<String, Value>,
-    key: &str,
-    kind: Kind,
-) -> Result<Option<Value>, ErrorReply> {
-    let Some(value) = body.get(key) else {
-        return Ok(None);
-    };
-    let out = match kind {
-        Kind::Text(rule) => validate::string(body, key, rule)?.map(|v| json!(v)),
-        Kind::Bool { nullable } => validate::boolean(body, key, nullable)?.map(|v| json!(v)),
-        Kind::Any => Some(value.clone()),
-        Kind::TextList { nullable } => match value {
-            Value::Null if nullable => Some(Value::Null),
-            Value::Null => return Err(ErrorReply::null(key)),
-            Value::Array(items) if items.iter().all(|i| i.is_string() || i.is_null()) => {
-                Some(value.clone())
-            }
-            Value::Array(_) => {
-                return Err(ErrorReply::field(key, "invalid", "Not a valid string."))
-            }
-            _ => {
-                return Err(ErrorReply::field(
-                    key,
-                    "not_a_list",
-                    "Expected a list of items but got type \"str\".",
-                ))
-            }
-        },
-        Kind::Int { min, max } => validate::integer(body, key, min, max, true)?.map(|v| json!(v)),
-        Kind::Timezone => match value {
-            Value::String(tz) if is_timezone(tz) => Some(value.clone()),
-            _ => return Err(ErrorReply::invalid_choice(key, value)),
-        },
-        Kind::WeekStartDay => match value {
-            Value::Null => Some(Value::Null),
-            v => match validate::parse_int(v) {
-                Some(n @ (0 | 1)) if !v.is_boolean() => Some(json!(n)),
-                _ => return Err(ErrorReply::invalid_choice(key, value)),
-            },
-        },
-        Kind::SampleRate => match value {
-            Value::Null => Some(Value::Null),
-            v => {
-                let rate = match v {
-                    Value::Number(n) => n.as_f64(),
-                    Value::String(s) => s.trim().parse::<f64>().ok(),
-                    _ => None,
-                }
-                .ok_or_else(|| ErrorReply::field(key, "invalid", "A valid number is required."))?;
-                if !(0.0..=1.0).contains(&rate) {
-                    return Err(ErrorReply::field(
-                        key,
-                        "invalid",
-                        "Ensure this value is between 0 and 1.",
-                    ));
-                }
-                Some(json!(format!("{rate:.2}")))
-            }
-        },
-    };
-    Ok(out)
-}
-
-/// The settings a body changes, checked (nothing applied on error).
-fn read_settings(body: &Map<String, Value>) -> Result<Vec<(String, Value)>, ErrorReply> {
-    let mut changes = Vec::new();
-    for (key, kind) in FIELDS {
-        if let Some(value) = read_setting(body, key, *kind)? {
-            changes.push((key.to_string(), value));
-        }
-    }
-    Ok(changes)
 }
 
 fn record_activity(store: &mut Store, oi: usize, pi: usize, activity: &str, changes: Vec<Value>) {
@@ -406,7 +318,7 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     let name = validate::opt_string(&body, "name", Str::max(NAME_MAX_LEN))?
         .unwrap_or_else(|| api::project_rules::DEFAULT_PROJECT_NAME.to_string());
     check_unique_name(store, oi, &name, None)?;
-    let changes = read_settings(&body)?;
+    let changes = validate::settings(&body, FIELDS)?;
     let mut project = new_project(store, &name, "UTC");
     for (key, value) in changes {
         project.settings.insert(key, value);
@@ -426,7 +338,7 @@ pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     let pi = find(store, oi, id)?;
     let body = ctx.object()?;
     let name = validate::opt_string(&body, "name", Str::max(NAME_MAX_LEN))?;
-    let changes = read_settings(&body)?;
+    let changes = validate::settings(&body, FIELDS)?;
     if changes.iter().any(|(k, _)| k == "access_control") && store.my_level(oi) < ADMIN {
         return Err(ErrorReply::insufficient_level());
     }

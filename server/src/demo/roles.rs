@@ -10,8 +10,8 @@ use super::validate::{self, Str};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
 
-/// Longest role name.
-pub const NAME_MAX_LEN: usize = 200;
+/// Longest role name (api's, which the console checks too).
+pub use api::validate::ROLE_NAME_MAX_LEN as NAME_MAX_LEN;
 
 /// PostHog's `RoleMembership`.
 pub fn membership_json(store: &Store, oi: usize, role: &Role, rm: &RoleMembership) -> Value {
@@ -44,7 +44,7 @@ pub fn role_json(store: &Store, oi: usize, role: &Role) -> Value {
         "created_at": ts(&role.created_at),
         "created_by": store.user_basic_opt(role.created_by),
         "members": members,
-        "is_default": store.orgs[oi].default_role_id.as_deref() == Some(role.id.as_str()),
+        "is_default": store.orgs[oi].settings.get("default_role_id") == Some(&json!(role.id)),
     })
 }
 
@@ -126,8 +126,9 @@ pub fn delete(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     store.require_admin(oi)?;
     let org = &mut store.orgs[oi];
     let role = org.roles.remove(ri);
-    if org.default_role_id.as_deref() == Some(role.id.as_str()) {
-        org.default_role_id = None;
+    if org.settings.get("default_role_id") == Some(&json!(role.id)) {
+        org.settings
+            .insert("default_role_id".to_string(), Value::Null);
     }
     Ok(Reply::NoContent)
 }

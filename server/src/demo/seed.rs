@@ -6,11 +6,11 @@ use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::levels::{ADMIN, MEMBER, OWNER};
 use super::store::{
-    BatchExport, Domain, Invite, Member, Org, ProxyRecord, Role, RoleMembership, Store, User,
+    fields, BatchExport, Domain, Invite, Member, ProxyRecord, Role, RoleMembership, Store, User,
 };
 
 /// The generator seed of `--deterministic`.
@@ -229,34 +229,16 @@ impl Seeder {
         }
     }
 
-    fn org(&mut self, id: String, name: &str, slug: &str, created: DateTime<Utc>) -> usize {
-        self.s.orgs.push(Org {
-            id,
-            name: name.to_string(),
-            slug: slug.to_string(),
-            logo_media_id: None,
-            created_at: created,
-            updated_at: created + Duration::days(30),
-            plugins_access_level: 9,
-            is_member_join_email_enabled: true,
-            enforce_2fa: Some(false),
-            members_can_invite: Some(true),
-            members_can_use_personal_api_keys: true,
-            allow_publicly_shared_resources: true,
-            is_ai_data_processing_approved: Some(true),
-            default_experiment_stats_method: Some("bayesian".to_string()),
-            default_anonymize_ips: false,
-            default_role_id: None,
-            customer_id: None,
-            available_product_features: Vec::new(),
-            members: Vec::new(),
-            invites: Vec::new(),
-            domains: Vec::new(),
-            roles: Vec::new(),
-            proxy_records: Vec::new(),
-            projects: Vec::new(),
-            batch_exports: Vec::new(),
-        });
+    /// An organization as seeded (2FA not enforced, AI data processing approved), then `settings`.
+    fn org(&mut self, id: String, name: &str, created: DateTime<Utc>, settings: Value) -> usize {
+        let slug = super::organizations::slugify(&self.s, name);
+        let mut org = super::organizations::new_org(id, name, slug, created);
+        org.updated_at = created + Duration::days(30);
+        let seeded = json!({"enforce_2fa": false, "is_ai_data_processing_approved": true});
+        for more in [seeded, settings] {
+            org.settings.extend(fields(more));
+        }
+        self.s.orgs.push(org);
         self.s.orgs.len() - 1
     }
 
@@ -279,17 +261,19 @@ impl Seeder {
         let created_by = Some(*pick(&mut self.s.rng, &creator));
         let id = self.s.uuid();
         let send = self.s.rng.gen_bool(0.85);
+        let rest = json!({
+            "first_name": first,
+            "level": level,
+            "message": message,
+            "private_project_access": null,
+            "emailing_attempt_made": send,
+        });
         self.s.orgs[oi].invites.push(Invite {
             id,
             target_email: email.to_string(),
-            first_name: first.to_string(),
-            level,
             created_by,
             created_at: created,
-            updated_at: created,
-            message: message.map(str::to_string),
-            private_project_access: None,
-            emailing_attempt_made: send,
+            rest: fields(rest),
         });
     }
 
@@ -409,7 +393,7 @@ impl Seeder {
     ) {
         let id = self.s.uuid();
         let created = self.ago_days(120, 400);
-        let config: Map<String, Value> = config.as_object().cloned().unwrap_or_default();
+        let config = fields(config);
         self.s.orgs[oi].batch_exports.push(BatchExport {
             id,
             team_id,
@@ -435,7 +419,7 @@ impl Seeder {
     }
 }
 
-fn features(keys: &[(&str, &str)]) -> Vec<Value> {
+fn features(keys: &[(&str, &str)]) -> Value {
     keys.iter()
         .map(|(key, name)| json!({"key": key, "name": name}))
         .collect()
@@ -484,10 +468,7 @@ pub fn build(seed: u64, deterministic: bool, now: DateTime<Utc>) -> Store {
     sd.s.me = me;
 
     // Hogflix: you are an owner, ~120 members
-    let h = sd.org(hogflix_id, "Hogflix", "hogflix", founded);
-    sd.s.orgs[h].customer_id = Some("cus_Q8hogflixDemo".to_string());
-    sd.s.orgs[h].enforce_2fa = Some(false);
-    sd.s.orgs[h].available_product_features = features(&[
+    let hogflix_features = features(&[
         ("sso_enforcement", "SSO enforcement"),
         ("saml", "SAML SSO"),
         ("automatic_provisioning", "Automatic provisioning"),
@@ -496,6 +477,12 @@ pub fn build(seed: u64, deterministic: bool, now: DateTime<Utc>) -> Store {
         ("data_pipelines", "Data pipelines"),
         ("organizations_projects", "Projects"),
     ]);
+    let h = sd.org(
+        hogflix_id,
+        "Hogflix",
+        founded,
+        json!({"customer_id": "cus_Q8hogflixDemo", "available_product_features": hogflix_features}),
+    );
     sd.add_member(h, me, OWNER, founded);
     sd.add_people(h, "hogflix.example", 119, 2, 14, 730);
     for (email, first, level, hours, msg) in [
@@ -719,17 +706,17 @@ pub fn build(seed: u64, deterministic: bool, now: DateTime<Utc>) -> Store {
     );
 
     // Hedgebox Labs: you are an admin
-    let hb = sd.org(
-        hedgebox_id,
-        "Hedgebox Labs",
-        "hedgebox-labs",
-        now - Duration::days(410),
-    );
-    sd.s.orgs[hb].available_product_features = features(&[
+    let hedgebox_features = features(&[
         ("sso_enforcement", "SSO enforcement"),
         ("role_based_access", "Role-based access"),
         ("managed_reverse_proxy", "Managed reverse proxy"),
     ]);
+    let hb = sd.org(
+        hedgebox_id,
+        "Hedgebox Labs",
+        now - Duration::days(410),
+        json!({"available_product_features": hedgebox_features}),
+    );
     sd.add_people(hb, "hedgebox.example", 1, 1, 0, 400);
     let joined = sd.ago_days(200, 380);
     sd.add_member(hb, me, ADMIN, joined);
@@ -778,8 +765,8 @@ pub fn build(seed: u64, deterministic: bool, now: DateTime<Utc>) -> Store {
     let b = sd.org(
         burrow_id,
         "Burrow Analytics",
-        "burrow-analytics",
         now - Duration::days(250),
+        json!({}),
     );
     sd.add_people(b, "burrow.example", 2, 1, 1, 240);
     let joined = sd.ago_days(30, 200);
@@ -842,7 +829,7 @@ mod tests {
     fn seed_shape() {
         let s = build(1, false, Utc::now());
         assert_eq!(s.orgs.len(), 3);
-        assert_eq!(s.orgs[0].name, "Hogflix");
+        assert_eq!(s.orgs[0].settings["name"], "Hogflix");
         assert_eq!(s.orgs[0].members.len(), 120);
         let level = |oi: usize| {
             s.orgs[oi]

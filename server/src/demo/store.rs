@@ -17,6 +17,14 @@ pub fn ts_opt(t: &Option<DateTime<Utc>>) -> Value {
     t.as_ref().map(|t| json!(ts(t))).unwrap_or(Value::Null)
 }
 
+/// The fields of a `json!({...})` object.
+pub fn fields(object: Value) -> Map<String, Value> {
+    match object {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct User {
     pub id: i64,
@@ -43,18 +51,15 @@ pub struct Member {
     pub updated_at: DateTime<Utc>,
 }
 
+/// An invite never changes once made: what the demo's rules read, and the rest of PostHog's
+/// `OrganizationInvite` as answered (first name, level, message, ...).
 #[derive(Debug, Clone)]
 pub struct Invite {
     pub id: String,
     pub target_email: String,
-    pub first_name: String,
-    pub level: u8,
     pub created_by: Option<usize>,
     pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub message: Option<String>,
-    pub private_project_access: Option<Value>,
-    pub emailing_attempt_made: bool,
+    pub rest: Map<String, Value>,
 }
 
 #[derive(Debug, Clone)]
@@ -173,26 +178,15 @@ pub struct BatchExport {
     pub runs: Vec<Run>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Org {
     pub id: String,
-    pub name: String,
     pub slug: String,
-    pub logo_media_id: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-    pub plugins_access_level: u8,
-    pub is_member_join_email_enabled: bool,
-    pub enforce_2fa: Option<bool>,
-    pub members_can_invite: Option<bool>,
-    pub members_can_use_personal_api_keys: bool,
-    pub allow_publicly_shared_resources: bool,
-    pub is_ai_data_processing_approved: Option<bool>,
-    pub default_experiment_stats_method: Option<String>,
-    pub default_anonymize_ips: bool,
-    pub default_role_id: Option<String>,
-    pub customer_id: Option<String>,
-    pub available_product_features: Vec<Value>,
+    /// Its name and the rest of PostHog's fields that are stored as answered (the writable ones
+    /// read through `organizations::FIELDS`), by field name.
+    pub settings: Map<String, Value>,
     pub members: Vec<Member>,
     pub invites: Vec<Invite>,
     pub domains: Vec<Domain>,

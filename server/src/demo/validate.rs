@@ -1,8 +1,9 @@
 //! Input rules of the demo API, written by hand as PostHog applies them: the domain pattern,
 //! PEM certificates, emails, UUIDs, and DRF-like readers of JSON fields with PostHog's messages.
 
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
+use super::timezones::is_timezone;
 use crate::errors::ErrorReply;
 
 pub use api::validate::{
@@ -281,10 +282,118 @@ pub fn level(obj: &Map<String, Value>, key: &str) -> Result<Option<u8>, ErrorRep
     }
 }
 
+/// How a writable setting is read (a project's or an organization's, kept by field name).
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    Text(Str),
+    /// A UUID, or null.
+    Uuid,
+    Bool {
+        nullable: bool,
+    },
+    /// One of these, or null.
+    Choice(&'static [&'static str]),
+    Any,
+    TextList {
+        nullable: bool,
+    },
+    Int {
+        min: i64,
+        max: i64,
+    },
+    Timezone,
+    WeekStartDay,
+    SampleRate,
+}
+
+/// The settings of `fields` a body sets, checked in that order (nothing to apply on error), as
+/// they are stored and answered.
+pub fn settings(
+    body: &Map<String, Value>,
+    fields: &[(&str, Kind)],
+) -> Result<Vec<(String, Value)>, ErrorReply> {
+    let mut changes = Vec::new();
+    for (key, kind) in fields {
+        if let Some(value) = setting(body, key, *kind)? {
+            changes.push((key.to_string(), value));
+        }
+    }
+    Ok(changes)
+}
+
+fn setting(body: &Map<String, Value>, key: &str, kind: Kind) -> Result<Option<Value>, ErrorReply> {
+    let Some(value) = body.get(key) else {
+        return Ok(None);
+    };
+    let out = match kind {
+        Kind::Text(rule) => string(body, key, rule)?.map(|v| json!(v)),
+        Kind::Uuid => match string(body, key, Str::max(36).nullable())? {
+            Some(Some(id)) if !is_uuid(&id) => {
+                return Err(ErrorReply::field(key, "invalid", "Must be a valid UUID."))
+            }
+            v => v.map(|v| json!(v)),
+        },
+        Kind::Bool { nullable } => boolean(body, key, nullable)?.map(|v| json!(v)),
+        Kind::Choice(choices) => match value {
+            Value::Null => Some(Value::Null),
+            _ => choice(body, key, choices)?.map(|c| json!(c)),
+        },
+        Kind::Any => Some(value.clone()),
+        Kind::TextList { nullable } => match value {
+            Value::Null if nullable => Some(Value::Null),
+            Value::Null => return Err(ErrorReply::null(key)),
+            Value::Array(items) if items.iter().all(|i| i.is_string() || i.is_null()) => {
+                Some(value.clone())
+            }
+            Value::Array(_) => {
+                return Err(ErrorReply::field(key, "invalid", "Not a valid string."))
+            }
+            _ => {
+                return Err(ErrorReply::field(
+                    key,
+                    "not_a_list",
+                    "Expected a list of items but got type \"str\".",
+                ))
+            }
+        },
+        Kind::Int { min, max } => integer(body, key, min, max, true)?.map(|v| json!(v)),
+        Kind::Timezone => match value {
+            Value::String(tz) if is_timezone(tz) => Some(value.clone()),
+            _ => return Err(ErrorReply::invalid_choice(key, value)),
+        },
+        Kind::WeekStartDay => match value {
+            Value::Null => Some(Value::Null),
+            v => match parse_int(v) {
+                Some(n @ (0 | 1)) if !v.is_boolean() => Some(json!(n)),
+                _ => return Err(ErrorReply::invalid_choice(key, value)),
+            },
+        },
+        Kind::SampleRate => match value {
+            Value::Null => Some(Value::Null),
+            v => {
+                let rate = match v {
+                    Value::Number(n) => n.as_f64(),
+                    Value::String(s) => s.trim().parse::<f64>().ok(),
+                    _ => None,
+                }
+                .ok_or_else(|| ErrorReply::field(key, "invalid", "A valid number is required."))?;
+                if !(0.0..=1.0).contains(&rate) {
+                    return Err(ErrorReply::field(
+                        key,
+                        "invalid",
+                        "Ensure this value is between 0 and 1.",
+                    ));
+                }
+                Some(json!(format!("{rate:.2}")))
+            }
+        },
+    };
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn domain_pattern() {

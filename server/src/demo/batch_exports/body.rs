@@ -1,7 +1,7 @@
 //! Reading a batch export's body: the fields create and update share, the destination, and
 //! datetimes as DRF accepts them.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use super::super::timezones::is_timezone;
@@ -10,22 +10,9 @@ use super::destinations::destination;
 use super::{INTERVALS, MODELS};
 use crate::errors::ErrorReply;
 
-/// A datetime (with offset or `Z`) or a date (midnight UTC).
+/// A datetime (offset or `Z`, else UTC) or a date (midnight UTC), read as the console reads it.
 pub fn parse_datetime(value: &str) -> Option<DateTime<Utc>> {
-    let value = value.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(value) {
-        return Some(t.with_timezone(&Utc));
-    }
-    if let Ok(t) = chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f") {
-        return Some(t.and_utc());
-    }
-    if let Ok(t) = chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M") {
-        return Some(t.and_utc());
-    }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc())
+    api::destinations::parse_instant_micros(value).and_then(DateTime::from_timestamp_micros)
 }
 
 pub(super) fn datetime_field(
@@ -156,9 +143,18 @@ mod tests {
 
     #[test]
     fn datetimes_and_dates() {
-        assert!(parse_datetime("2024-05-01").is_some());
-        assert!(parse_datetime("2024-05-01T10:00:00+02:00").is_some());
-        assert!(parse_datetime("2024-05-01T10:00:00Z").is_some());
-        assert!(parse_datetime("yesterday").is_none());
+        let read = |text| parse_datetime(text).map(|t| crate::demo::store::ts(&t));
+        for (text, read_as) in [
+            ("2024-05-01", "2024-05-01T00:00:00.000000Z"),
+            (
+                "2024-05-01T10:00:00.123456+02:00",
+                "2024-05-01T08:00:00.123456Z",
+            ),
+            ("2024-05-01T10:00", "2024-05-01T10:00:00.000000Z"),
+        ] {
+            assert_eq!(read(text).as_deref(), Some(read_as), "{text}");
+        }
+        assert_eq!(read("yesterday"), None);
+        assert_eq!(read("2024-02-30"), None);
     }
 }

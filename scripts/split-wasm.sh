@@ -60,6 +60,7 @@ node scripts/pack-chunks.mjs "$TRUNK_STAGING_DIR"
 # the two loaders, minified in release builds (about 3 KB gzip off every first view)
 if [ "$profile" = release ]; then
   for js in "$TRUNK_STAGING_DIR/$stem.js" "$TRUNK_STAGING_DIR/__wasm_split.js"; do
-    esbuild "$js" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$js"
+    esbuild "$js" --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
+      --allow-overwrite --outfile="$js"
   done
 fi

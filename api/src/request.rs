@@ -45,7 +45,8 @@ impl fmt::Display for Method {
 /// then hand the status, the `Retry-After` header and the body text to [`Request::decode`].
 pub struct Request<T> {
     pub method: Method,
-    /// Starts with `/api/organizations/` and ends with `/`; path parameters are percent-encoded.
+    /// Starts with `/api/` (`/api/organizations/` but for one create, see
+    /// `batch_exports::create_in_project`) and ends with `/`; path parameters are percent-encoded.
     pub path: String,
     /// Query pairs, not yet encoded.
     pub query: Vec<(String, String)>,

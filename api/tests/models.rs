@@ -41,7 +41,8 @@ fn seed_organizations() {
     assert_eq!(org.enforce_2fa, Some(true));
     assert_eq!(org.metadata, json!("string"));
     assert_eq!(org.member_count, None); // "string" in the seed
-    assert_eq!(org.teams.len(), 1);
+                                        // the schema's example team has no id: nothing to name a project by
+    assert!(org.teams.is_empty());
     round_trips(&org);
 }
 
@@ -49,7 +50,8 @@ fn seed_organizations() {
 fn real_organization() {
     let body = r#"{"id": "0188", "name": "Acme", "slug": "acme", "logo_media_id": null,
         "created_at": "2024-01-01T00:00:00Z", "updated_at": "2024-01-02T00:00:00Z",
-        "membership_level": 15, "plugins_access_level": 9, "teams": [], "projects": [{"id": 1, "name": "Web"}],
+        "membership_level": 15, "plugins_access_level": 9, "projects": [{"id": 1, "name": "Web"}],
+        "teams": [{"id": 17001, "uuid": "u", "name": "Web", "api_token": "phc_x"}, {"id": 17002, "name": "iOS"}, {"name": "no id"}],
         "available_product_features": null, "is_member_join_email_enabled": false,
         "metadata": {"instance_tag": "none"}, "customer_id": null, "enforce_2fa": null,
         "member_count": 12, "some_future_field": {"x": 1}}"#;
@@ -60,6 +62,10 @@ fn real_organization() {
     assert!(org.available_product_features.is_empty());
     assert_eq!(org.enforce_2fa, None);
     assert_eq!(org.logo_media_id, None);
+    assert_eq!(
+        org.teams,
+        vec![(17001, "Web".to_string()), (17002, "iOS".to_string())]
+    );
     // Only an id and a name: everything else takes its default.
     let minimal = ok(&organizations::retrieve("x"), r#"{"id": "1", "name": "A"}"#);
     assert_eq!(minimal.membership_level, None);

@@ -623,6 +623,11 @@ fn batch_export_bodies() {
             "interval": "every 5 minutes"
         }))
     );
+    // the same body under the project's route
+    let in_project = batch_exports::create_in_project(42, &create);
+    assert_eq!(in_project.path, "/api/projects/42/batch_exports/");
+    assert_eq!(in_project.method, Method::Post);
+    assert_eq!(in_project.body, batch_exports::create("o", &create).body);
 
     let before = BatchExport {
         id: "b".into(),

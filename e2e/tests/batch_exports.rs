@@ -87,6 +87,9 @@ async fn s3_export_created_edited_with_secret_kept_and_deleted() {
     j.connect().await;
     let org = j.org_id("Hogflix").await;
     j.goto(&format!("/orgs/{org}/batch-exports/new")).await;
+    // the project: the first one until another is chosen
+    j.wait_for_text_in("#project", "Hogflix iOS").await;
+    j.select_option("#project", "Hogflix iOS").await;
     j.fill("#name", "Lake copy").await;
     j.fill("#bucket_name", "lake-copy").await;
     j.fill("#region", "eu-west-1").await;
@@ -107,6 +110,19 @@ async fn s3_export_created_edited_with_secret_kept_and_deleted() {
     j.wait_for_path(&format!("/orgs/{org}/batch-exports/{id}"))
         .await;
     assert_eq!(created["destination"]["config"]["prefix"], "events/");
+    let projects = j
+        .api_get(&format!("/api/organizations/{org}/projects/?limit=100"))
+        .await;
+    let ios = projects["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Hogflix iOS")
+        .unwrap();
+    assert_eq!(
+        created["team_id"], ios["id"],
+        "created in the chosen project"
+    );
     // the page shows the settings, and names the secrets without showing them
     j.wait_for_text("saved, never shown").await;
     assert!(!j.body_text().await.contains("journey-secret"));
@@ -211,6 +227,22 @@ async fn pause_resume_with_the_gap_and_backfills_checked_in_the_browser() {
     set_value(&j, "#start_at", "2025-01-01T00:00").await;
     set_value(&j, "#end_at", "2025-01-01T03:00").await;
     j.wait_for_text("3 runs will export the data").await;
+    // Copy as curl in the dialog: the request Start backfill would send, nothing sent
+    j.grant_clipboard().await;
+    let copy =
+        "#backfill-dialog button[aria-label='Copy as curl: the request this form would send']";
+    j.click_css(copy).await;
+    j.wait_for_text_in(copy, "Copied").await;
+    let command = j.clipboard_text().await;
+    assert!(command.starts_with("curl -X POST"), "{command}");
+    assert!(
+        command.contains(&format!("/batch_exports/{id}/backfill/")),
+        "{command}"
+    );
+    assert!(command.contains("2025-01-01T00:00"), "{command}");
+    assert!(command.contains("$POSTHOG_PERSONAL_API_KEY"), "{command}");
+    assert!(!command.contains("phx_demo_console"), "no key in {command}");
+    assert!(sent(&j, "POST").await.is_empty(), "copying sends nothing");
     confirm_dialog(&j).await;
     j.wait_for_text("Backfill started, id").await;
     let posts = sent(&j, "POST").await;

@@ -222,3 +222,52 @@ async fn logs_take_levels_search_run_and_time_window() {
     let (status, _) = get_json(&format!("{logs}?limit=501")).await;
     assert_eq!(status, 400);
 }
+
+#[tokio::test]
+async fn a_projects_route_creates_in_that_project_and_lists_its_exports() {
+    let base = start(demo_config()).await;
+    let (_, projects) = get_json(&format!(
+        "{base}/api/organizations/{HOGFLIX_ORG_ID}/projects/?limit=100"
+    ))
+    .await;
+    let projects = projects["results"].as_array().unwrap().clone();
+    let ios = projects
+        .iter()
+        .find(|p| p["name"] == "Hogflix iOS")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    assert_ne!(ios, projects[0]["id"].as_i64().unwrap(), "not the first");
+    let body = json!({
+        "name": "iOS events",
+        "interval": "hour",
+        "destination": {"type": "HTTP", "config": {"url": "https://us.i.posthog.com/batch/", "token": "phc_x"}},
+    });
+    let (status, created) = post(
+        &format!("{base}/api/projects/{ios}/batch_exports/"),
+        body.clone(),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    assert_eq!(created["team_id"], ios);
+    // the project's list has it and only its own; the organization's list has it too
+    let (status, listed) = get_json(&format!("{base}/api/projects/{ios}/batch_exports/")).await;
+    assert_eq!(status, 200);
+    let listed = listed["results"].as_array().unwrap();
+    assert!(listed.iter().any(|b| b["id"] == created["id"]));
+    assert!(listed.iter().all(|b| b["team_id"] == ios));
+    let org_list = exports(&format!(
+        "{base}/api/organizations/{HOGFLIX_ORG_ID}/batch_exports"
+    ))
+    .await;
+    assert!(org_list.iter().any(|b| b["id"] == created["id"]));
+    // a project the key cannot see, or none at all: 404
+    let (status, answer) = post(
+        &format!("{base}/api/projects/999999/batch_exports/"),
+        body.clone(),
+    )
+    .await;
+    assert_eq!(status, 404, "{answer}");
+    let (status, _) = post(&format!("{base}/api/projects/ios/batch_exports/"), body).await;
+    assert_eq!(status, 404);
+}

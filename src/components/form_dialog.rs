@@ -1,11 +1,12 @@
 //! A dialog that asks for a few values before acting (resume with a backfill, a backfill's
 //! range): the native modal `<dialog>` like the confirm dialogs (focus kept inside, Escape
-//! closes), with the page's fields in its body, the form's general error, Cancel and a submit
-//! button that shows it pending. Field errors go under their fields, as in any form.
+//! closes), with the page's fields in its body, the form's general error, Cancel, Copy as curl
+//! (the request it would send) and a submit button that shows it pending. Field errors go under their fields, as in any form.
 
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::copy::CopyAsCurl;
 use crate::components::form::{FormError, FormErrors};
 
 /// A dialog with a form: `id` names it (its heading is `{id}-title`), `open` shows it, `errors`
@@ -40,23 +41,26 @@ impl FormDialog {
     }
 
     /// The dialog: `body` holds the fields; `on_submit` runs on the submit button or Enter (the
-    /// page checks and dispatches). It stays open until the page closes it.
+    /// page checks and dispatches); `curl` is the request it would send, for Copy as curl. It
+    /// stays open until the page closes it.
     pub fn view(
         &self,
         body: AnyView,
-        action: Signal<String>,
+        action: &'static str,
         pending: Signal<bool>,
+        curl: Signal<String>,
         on_submit: Box<dyn Fn()>,
     ) -> AnyView {
-        form_dialog(*self, body, action, pending, on_submit)
+        form_dialog(*self, body, action, pending, curl, on_submit)
     }
 }
 
 fn form_dialog(
     state: FormDialog,
     body: AnyView,
-    action: Signal<String>,
+    action: &'static str,
     pending: Signal<bool>,
+    curl: Signal<String>,
     on_submit: Box<dyn Fn()>,
 ) -> AnyView {
     let FormDialog {
@@ -113,15 +117,14 @@ fn form_dialog(
                     >
                         "Cancel"
                     </button>
+                    <CopyAsCurl command=curl />
                     <button
                         type="submit"
                         class="btn btn-primary"
                         disabled=move || pending.get()
                         aria-busy=move || pending.get().to_string()
                     >
-                        {move || {
-                            if pending.get() { format!("{}\u{2026}", action.get()) } else { action.get() }
-                        }}
+                        {move || if pending.get() { "Working\u{2026}" } else { action }}
                     </button>
                 </div>
             </form>

@@ -27,6 +27,14 @@ pub fn create(org: &str, body: &BatchExportCreate) -> Request<BatchExport> {
     super::post(base(org), body)
 }
 
+/// `POST /api/projects/:project/batch_exports/` (201): a new export in that project. PostHog's
+/// organization-level create takes the project from its route, where there is none, so the
+/// console creates exports under their project's route (the other actions work at organization
+/// level).
+pub fn create_in_project(project: i64, body: &BatchExportCreate) -> Request<BatchExport> {
+    super::post(format!("/api/projects/{project}/batch_exports/"), body)
+}
+
 /// `GET .../batch_exports/:id/`.
 pub fn retrieve(org: &str, id: &str) -> Request<BatchExport> {
     super::get(item(org, id))

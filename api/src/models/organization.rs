@@ -7,7 +7,9 @@ use serde_json::Value;
 use super::enums::MembershipLevel;
 #[cfg(feature = "full")]
 use super::enums::PluginsAccessLevel;
-use super::serde_util::{double_option, lenient_count, null_default};
+use super::serde_util::{
+    double_option, id_name_objects, id_name_pairs, lenient_count, null_default,
+};
 
 /// An organization as the server answers it: what the console shows, and with the `full`
 /// feature every field PostHog sends (the fields not read are skipped when decoding).
@@ -30,9 +32,9 @@ pub struct Organization {
     pub member_count: Option<u64>,
     #[cfg(feature = "full")]
     pub plugins_access_level: Option<PluginsAccessLevel>,
-    #[cfg(feature = "full")]
-    #[serde(deserialize_with = "null_default")]
-    pub teams: Vec<Value>,
+    /// Its projects that the key can see, as (id, name): an export names its project by id.
+    #[serde(deserialize_with = "id_name_pairs", serialize_with = "id_name_objects")]
+    pub teams: Vec<(i64, String)>,
     #[cfg(feature = "full")]
     #[serde(deserialize_with = "null_default")]
     pub projects: Vec<Value>,

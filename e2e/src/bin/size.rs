@@ -18,35 +18,37 @@ const BUDGET_CONNECT: usize = 150_000;
 /// What CI enforces today, per first view: at most this many gzip bytes (a ratchet: lower a
 /// view's ceiling when it shrinks; it becomes the budget above once every view fits). The
 /// request inspector, the review before saving and the projects and batch exports pages of
-/// issues 9 and 10 raised them from 182 / 330 KB; see the README.
+/// issues 9 and 10 raised them from 182 / 330 KB; see the README. The project choice in the
+/// export form lowered the batch export pages by 5-6 KB (their projects now come from the
+/// organization the shell loads, one request less) and moved 1.4 KB into the shell.
 ///
 /// (name, path under /orgs/:org_id/ or absolute, the page's heading: once it is on screen, the
 /// page's code has all arrived; ceiling in gzip bytes). `{project}` and `{export}` are the first
 /// project and batch export of the organization.
 const VIEWS: &[(&str, &str, &str, usize)] = &[
     ("connect screen", "/connect", "Connect to PostHog", 185_500),
-    ("organizations", "/orgs", "Organizations", 316_500),
-    ("members", "members", "Members", 321_000),
-    ("invites", "invites", "Invites", 338_500),
+    ("organizations", "/orgs", "Organizations", 317_500),
+    ("members", "members", "Members", 322_500),
+    ("invites", "invites", "Invites", 340_000),
     (
         "organization settings",
         "settings",
         "Organization settings",
-        316_500,
+        317_500,
     ),
-    ("verified domains", "domains", "Verified domains", 340_500),
-    ("roles", "roles", "Roles", 339_000),
-    ("proxy records", "proxy-records", "Proxy records", 321_000),
-    ("projects", "projects", "Projects", 302_000),
-    ("project page", "projects/{project}", "", 360_000),
-    ("batch exports", "batch-exports", "Batch exports", 316_500),
+    ("verified domains", "domains", "Verified domains", 342_000),
+    ("roles", "roles", "Roles", 340_500),
+    ("proxy records", "proxy-records", "Proxy records", 322_500),
+    ("projects", "projects", "Projects", 303_000),
+    ("project page", "projects/{project}", "", 361_000),
+    ("batch exports", "batch-exports", "Batch exports", 310_500),
     (
         "new batch export",
         "batch-exports/new",
         "New batch export",
-        315_000,
+        319_500,
     ),
-    ("batch export page", "batch-exports/{export}", "", 369_000),
+    ("batch export page", "batch-exports/{export}", "", 364_500),
 ];
 
 struct Sizes {

@@ -218,6 +218,31 @@ fn org(
     }
 }
 
+/// What axum calls for an [`OrgFn`] under `/projects/{project}`: the project's organization
+/// (404 when there is no such project, or the key's user is not in its organization).
+fn in_project(
+    handler: OrgFn,
+) -> impl FnOnce(State<Arc<Demo>>, Ctx) -> Ready<Response> + Clone + Send + Sync + 'static {
+    move |State(demo), ctx| {
+        ready(demo.run(|store| {
+            let project: i64 = ctx
+                .param("project")
+                .parse()
+                .map_err(|_| ErrorReply::not_found())?;
+            let me = store.me;
+            let oi = store
+                .orgs
+                .iter()
+                .position(|o| {
+                    o.projects.iter().any(|p| p.id == project)
+                        && o.members.iter().any(|m| m.user == me)
+                })
+                .ok_or_else(ErrorReply::not_found)?;
+            handler(store, oi, &ctx)
+        }))
+    }
+}
+
 /// GET, PUT, PATCH and DELETE of one item.
 fn item(retrieve: OrgFn, update: OrgFn, delete: OrgFn) -> MethodRouter<Arc<Demo>> {
     get(org(retrieve))
@@ -348,6 +373,12 @@ fn routes(demo: Arc<Demo>) -> Router {
         .route(
             &format!("{O}/batch_exports/{{id}}/unpause"),
             post(org(|s, oi, c| exports::action(s, oi, c, "unpause"))),
+        )
+        // a project's exports: the console creates there (PostHog's organization-level create
+        // has no project to put the export in)
+        .route(
+            "/projects/{project}/batch_exports",
+            get(in_project(exports::list)).post(in_project(exports::create)),
         )
         .method_not_allowed_fallback(|method: Method| async move {
             ErrorReply::method_not_allowed(method.as_str())

@@ -25,6 +25,8 @@ pub fn fields(object: Value) -> Map<String, Value> {
     }
 }
 
+/// A person with an account (PostHog's `User`): a member, an inviter, or Dana Demo, the key's
+/// user.
 #[derive(Debug, Clone)]
 pub struct User {
     pub id: i64,
@@ -33,9 +35,12 @@ pub struct User {
     pub first_name: String,
     pub last_name: String,
     pub email: String,
+    /// An unverified email is shown as such in the members list.
     pub is_email_verified: bool,
+    /// What they do ("engineering", "product", ...), as PostHog asks at sign-up.
     pub role_at_organization: Option<String>,
     pub is_2fa_enabled: bool,
+    /// Signs in with Google, GitHub or GitLab rather than a password.
     pub has_social_auth: bool,
     pub last_login: DateTime<Utc>,
     pub date_joined: DateTime<Utc>,
@@ -46,6 +51,7 @@ pub struct Member {
     pub id: String,
     /// Index into `Store::users`.
     pub user: usize,
+    /// PostHog's membership level: 1 member, 8 admin, 15 owner.
     pub level: u8,
     pub joined_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -66,7 +72,9 @@ pub struct Invite {
 pub struct Domain {
     pub id: String,
     pub domain: String,
+    /// Set by a successful `verify` (names ending with `VERIFIED_DOMAIN_SUFFIX`).
     pub verified_at: Option<DateTime<Utc>>,
+    /// The TXT record's value.
     pub verification_challenge: String,
     pub jit_provisioning_enabled: bool,
     pub sso_enforcement: String,
@@ -98,6 +106,7 @@ pub struct ProxyRecord {
     pub id: String,
     pub domain: String,
     pub target_cname: String,
+    /// Its status follows the clock from here: waiting, issuing, then valid.
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub created_by: Option<i64>,
@@ -191,7 +200,9 @@ pub struct Org {
     pub invites: Vec<Invite>,
     pub domains: Vec<Domain>,
     pub roles: Vec<Role>,
+    /// At most `MAX_PROXY_RECORDS`; a deleted live one stays a few seconds as `deleting`.
     pub proxy_records: Vec<ProxyRecord>,
+    /// In creation order: an organization-level batch export create uses the first.
     pub projects: Vec<Project>,
     pub batch_exports: Vec<BatchExport>,
 }

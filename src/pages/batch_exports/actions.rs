@@ -63,16 +63,12 @@ pub fn resume_dialog(
         }}
     }
     .into_any();
-    let submit = Box::new(move || {
-        let with_gap = backfill.get_untracked() && since().is_some();
-        resume.dispatch(UnpauseRequest { backfill: with_gap });
-    });
-    dialog.view(
-        body,
-        Signal::stored("Resume".to_string()),
-        resume.pending(),
-        submit,
-    )
+    let request = move || UnpauseRequest {
+        backfill: backfill.get() && since().is_some(),
+    };
+    let curl = Signal::derive(move || resume.curl(request()).unwrap_or_default());
+    let submit = Box::new(move || resume.dispatch(untrack(request)));
+    dialog.view(body, "Resume", resume.pending(), curl, submit)
 }
 
 /// The backfill dialog; `started` gets the answer's backfill id.
@@ -177,6 +173,14 @@ pub fn backfill_dialog(
         <div class="backfill-preview" role="status" aria-live="polite">{preview}</div>
     }
     .into_any();
+    // (the range as it stands; an invalid one gives the request with what was typed)
+    let curl = Signal::derive(move || {
+        let request = match plan.get() {
+            Ok(p) => BackfillRequest::new(p.start_at, p.end_at),
+            Err(_) => BackfillRequest::new(start.get(), end.get()),
+        };
+        send.curl(request).unwrap_or_default()
+    });
     let submit = Box::new(move || {
         errors.clear();
         match plan.get_untracked() {
@@ -184,12 +188,7 @@ pub fn backfill_dialog(
             Err((field, message)) => errors.set_field(field, message),
         }
     });
-    dialog.view(
-        body,
-        Signal::stored("Start backfill".to_string()),
-        send.pending(),
-        submit,
-    )
+    dialog.view(body, "Start backfill", send.pending(), curl, submit)
 }
 
 /// Minutes `tz` (an IANA name) is ahead of UTC now, from the browser's own time zone data;

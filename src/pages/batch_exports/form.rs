@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use super::export_path;
+use super::{export_path, use_projects};
 use crate::components::copy::CopyAsCurl;
 use crate::components::feedback::{describe_error, load, use_detail};
 use crate::components::form::{
@@ -215,8 +215,36 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
         }
     }));
     let org = move || current.id.get_untracked();
+    // the project a new export reads from: the first one until another is chosen
+    let projects = use_projects();
+    let project = RwSignal::new(before.with_value(|b| {
+        b.as_ref()
+            .map(|b| b.team_id.to_string())
+            .unwrap_or_default()
+    }));
+    let project_options = move || match projects.get() {
+        Some(list) if !list.is_empty() => list
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name))
+            .collect::<Vec<_>>(),
+        Some(_) => vec![(String::new(), "No project yet".into())],
+        None => vec![(String::new(), "Loading projects\u{2026}".into())],
+    };
+    if !editing {
+        Effect::new(move |_| {
+            if let Some((first, _)) = project_options().into_iter().find(|(id, _)| !id.is_empty()) {
+                if project.get_untracked().is_empty() {
+                    project.set(first);
+                }
+            }
+        });
+    }
     let create = http.mutation(
-        move |body: &BatchExportCreate| batch_exports::create(&org(), body),
+        move |body: &BatchExportCreate| match project.get_untracked().parse::<i64>() {
+            Ok(id) => batch_exports::create_in_project(id, body),
+            // (only for Copy as curl before a project is chosen: submit asks for one)
+            Err(_) => batch_exports::create(&org(), body),
+        },
         move |_, created| {
             initial.set_value(untrack(|| fields.value()));
             Done::toast(format!(
@@ -246,6 +274,10 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
         errors.clear();
         let form = untrack(|| fields.value());
         let outcome = before.with_value(|b| match b {
+            None if project.get_untracked().is_empty() => Err(vec![(
+                "project".to_string(),
+                "Choose the project whose data it exports (an organization without a project has nothing to export).".to_string(),
+            )]),
             None => form.create_body().map(|body| create.dispatch(body)),
             Some(b) => form.edit_patch(b).map(|patch| {
                 if patch.is_empty() {
@@ -339,6 +371,10 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
         <form class="card form" on:submit=submit novalidate=true>
             <FormError errors=errors />
             <TextField id="name" label="Name" value=fields.name required=true maxlength=255 error=errors.field("name") />
+            {move || view! {
+                <SelectField id="project" label="Project" value=project options=project_options() disabled=editing
+                    error=errors.field("project") hint="The project whose data it exports. Fixed once the export exists." />
+            }}
             <SelectField id="kind" label="Destination" value=fields.kind options=kinds disabled=editing error=errors.field("kind") hint=fixed.clone().unwrap_or_default() />
             <SelectField id="model" label="What to export" value=fields.model options=models disabled=editing error=errors.field("model")
                 hint=fixed.clone().unwrap_or_else(|| "HTTP exports send events only.".into()) />

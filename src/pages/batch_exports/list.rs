@@ -125,12 +125,8 @@ pub fn BatchExportsPage() -> impl IntoView {
         .collect();
     let project_options = move || {
         let mut options = vec![(String::new(), "Every project".to_string())];
-        if let Some(Ok(page)) = projects.get() {
-            options.extend(
-                page.results
-                    .iter()
-                    .map(|p| (p.id.to_string(), p.name.clone())),
-            );
+        if let Some(list) = projects.get() {
+            options.extend(list.into_iter().map(|(id, name)| (id.to_string(), name)));
         }
         options
     };

@@ -14,33 +14,27 @@ pub use form::{BatchExportCreatePage, BatchExportEditPage};
 pub use list::BatchExportsPage;
 
 use api::destinations::{parse_instant, status_label, ExportState};
-use api::endpoints::projects;
-use api::models::{ProjectBasic, RunStatus};
-use api::{ApiError, Page};
+use api::models::RunStatus;
 use leptos::prelude::*;
 
 use crate::hooks::use_current_org;
-use crate::http::use_http;
 
-/// The organization's projects, for their names (an export only has `team_id`).
-type Projects = LocalResource<Result<Page<ProjectBasic>, ApiError>>;
+/// The organization's projects (id and name), from the organization the shell loaded: an export
+/// only has `team_id`. `None` until the organization is here.
+type Projects = Signal<Option<Vec<(i64, String)>>>;
 
 fn use_projects() -> Projects {
-    let http = use_http();
     let current = use_current_org();
-    LocalResource::new(move || http.send(projects::list(&current.id.get(), Some(200), None)))
+    Signal::derive(move || current.org.get().and_then(Result::ok).map(|o| o.teams))
 }
 
 /// A project's name, or its id while the names are not here (or it is not in the list).
 fn project_name(projects: Projects, team_id: i64) -> String {
     projects
-        .get()
-        .and_then(Result::ok)
-        .and_then(|page| {
-            page.results
-                .iter()
-                .find(|p| p.id == team_id)
-                .map(|p| p.name.clone())
+        .with(|list| {
+            list.as_ref()
+                .and_then(|list| list.iter().find(|(id, _)| *id == team_id))
+                .map(|(_, name)| name.clone())
         })
         .unwrap_or_else(|| format!("Project {team_id}"))
 }

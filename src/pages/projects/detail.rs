@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::activity::ActivityLog;
 use super::settings::ProjectSettings;
 use super::{is_pending_deletion, remember_pending_deletion, use_project};
-use crate::components::copy::CopyButton;
+use crate::components::copy::{CopyAsCurl, CopyButton};
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::feedback::{describe_error, load_or};
 use crate::components::form::{FormError, FormErrors, SelectField};
@@ -330,6 +330,9 @@ fn Products(project: RwSignal<Project>, on_changed: Callback<()>) -> impl IntoVi
                     on:click=move |_| act.dispatch(ProductAction::Complete(chosen.get_untracked()))>
                     "Mark onboarding complete"
                 </button>
+                <CopyAsCurl command=Signal::derive(move || {
+                    act.curl(ProductAction::Intent(chosen.get())).unwrap_or_default()
+                }) />
             </div>
         </section>
     }

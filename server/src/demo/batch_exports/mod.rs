@@ -68,8 +68,19 @@ pub fn export_json(be: &BatchExport) -> Value {
     out
 }
 
+/// The project of a `/projects/{project}/batch_exports/` route (its organization was checked by
+/// the router); `None` at organization level.
+fn route_project(ctx: &Ctx) -> Option<i64> {
+    ctx.param("project").parse().ok()
+}
+
 pub fn list(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
-    let mut exports: Vec<&BatchExport> = store.orgs[oi].batch_exports.iter().collect();
+    let project = route_project(ctx);
+    let mut exports: Vec<&BatchExport> = store.orgs[oi]
+        .batch_exports
+        .iter()
+        .filter(|b| project.is_none_or(|p| b.team_id == p))
+        .collect();
     exports.sort_by_key(|b| std::cmp::Reverse(b.created_at));
     let items = exports.into_iter().map(export_json).collect();
     Ok(Reply::ok(page(&ctx.url, items, DEFAULT_LIMIT)))
@@ -102,10 +113,10 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
         .interval
         .clone()
         .ok_or_else(|| ErrorReply::required("interval"))?;
-    let team_id = store.orgs[oi]
-        .projects
-        .first()
-        .map(|p| p.id)
+    // under a project's route, that project; at organization level (where PostHog has no
+    // project to use) the demo takes the first
+    let team_id = route_project(ctx)
+        .or_else(|| store.orgs[oi].projects.first().map(|p| p.id))
         .ok_or_else(|| {
             ErrorReply::validation(
                 "invalid",

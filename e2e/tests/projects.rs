@@ -1,6 +1,7 @@
 //! Journeys of projects: create (a duplicate name refused on the field), change the timezone
 //! (asked first) and read it in the activity log, reset the API key (the old one masked in the
-//! log), delete after typing the name.
+//! log), delete after typing the name, a demo project's data generation followed until done,
+//! products added and their onboarding completed.
 //! Each runs in headless Chromium against its own fresh demo server.
 
 use e2e::{Journey, DEMO_KEY};
@@ -138,6 +139,57 @@ async fn projects_delete_by_typing_the_name() {
     assert_eq!(
         api_delete(&j, &format!("/api/organizations/{org}/projects/{id}/")).await,
         400
+    );
+    j.finish().await;
+}
+
+#[tokio::test]
+async fn demo_data_progress_and_products() {
+    let j = Journey::start().await;
+    j.connect().await;
+    let org = j.org_id("Hogflix").await;
+    // a demo project: PostHog generates its data for a while after creation (6 s in the demo)
+    let created: serde_json::Value = reqwest::Client::new()
+        .post(j.url(&format!("/api/organizations/{org}/projects/")))
+        .header("Authorization", format!("Bearer {DEMO_KEY}"))
+        .json(&serde_json::json!({"name": "Hogflix Demo", "is_demo": true}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = created["id"].as_i64().expect("created");
+    j.goto(&format!("/orgs/{org}/projects/{id}")).await;
+    j.wait_for_text("PostHog is generating this project's demo data")
+        .await;
+    // the page asks again every 2 s and says when it is done, without a reload
+    j.wait_for_text("Demo data is ready.").await;
+
+    // products: none yet; add one, then mark its onboarding complete from its row
+    j.wait_for_text("No products chosen yet.").await;
+    j.select_option("#product_type", "Session replay").await;
+    j.click_button("Add product").await;
+    j.wait_for_text("Session replay added to the project").await;
+    j.wait_for_text("Onboarding not finished").await;
+    j.click_css("button[aria-label='Mark Session replay onboarding complete']")
+        .await;
+    j.wait_for_text("Session replay onboarding marked complete")
+        .await;
+    j.wait_for_text("Onboarding complete (").await;
+    let project = j
+        .api_get(&format!("/api/organizations/{org}/projects/{id}/"))
+        .await;
+    let intents = project["product_intents"].as_array().unwrap();
+    assert_eq!(intents.len(), 1, "{project}");
+    assert_eq!(intents[0]["product_type"], "session_replay");
+    assert!(
+        intents[0]["onboarding_completed_at"].is_string(),
+        "{project}"
+    );
+    assert_eq!(
+        project["has_completed_onboarding_for"]["session_replay"],
+        true
     );
     j.finish().await;
 }

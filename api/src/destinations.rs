@@ -95,6 +95,25 @@ pub struct DestinationSpec {
 }
 
 const ALL_MODELS: &[&str] = &["events", "persons", "sessions"];
+
+/// A form field that is not a config key: the integration holding a destination's credentials
+/// (Databricks), sent as `destination.integration_id` and answered as `destination.integration`.
+pub const INTEGRATION: &str = "integration_id";
+
+/// A destination's config as the form reads it: the config, plus its integration as
+/// [`INTEGRATION`].
+pub fn form_config(destination: &BatchExportDestination) -> Map<String, Value> {
+    let mut config = destination.config.clone();
+    if let Some(id) = destination.integration {
+        config.insert(INTEGRATION.to_string(), Value::from(id));
+    }
+    config
+}
+
+/// Takes [`INTEGRATION`] out of a config the form built, for `destination.integration_id`.
+fn take_integration(config: &mut Map<String, Value>) -> Option<i64> {
+    config.remove(INTEGRATION).and_then(|v| v.as_i64())
+}
 const BOOL: FieldKind = FieldKind::Bool;
 const INT: FieldKind = FieldKind::Integer;
 const INCLUDE: FieldSpec = f("include_events", "Only these events")
@@ -257,10 +276,10 @@ pub const DESTINATIONS: &[DestinationSpec] = &[
         label: "Databricks",
         models: ALL_MODELS,
         fields: &[
-            f("server_hostname", "Server hostname").req(),
+            f(INTEGRATION, "Integration ID").kind(INT).req().hint(
+                "The PostHog Databricks integration that holds the server and the service principal (Settings \u{203a} Integrations in PostHog).",
+            ),
             f("http_path", "HTTP path").req(),
-            f("client_id", "Service principal client ID"),
-            f("client_secret", "Service principal secret").secret(),
             f("catalog", "Catalog").req(),
             f("schema", "Schema").req(),
             f("table_name", "Table").req().default("events"),
@@ -545,10 +564,15 @@ impl ExportForm {
                 return Err(e);
             }
         };
+        let mut config = config;
+        let integration_id = take_integration(&mut config);
         Ok(BatchExportCreate {
             name: self.name.trim().to_string(),
             model: Some(BatchExportModel::parse(&self.model)),
-            destination: BatchExportDestination::new(DestinationType::parse(spec.kind), config),
+            destination: BatchExportDestination {
+                integration_id,
+                ..BatchExportDestination::new(DestinationType::parse(spec.kind), config)
+            },
             interval: self.interval_value(),
             offset_hour,
             offset_day,
@@ -572,7 +596,7 @@ impl ExportForm {
                 return Err(e);
             }
         };
-        let stored = &before.destination.config;
+        let stored = &form_config(&before.destination);
         let mut changes = Map::new();
         for field in spec.fields {
             let now = config.get(field.key);
@@ -600,11 +624,15 @@ impl ExportForm {
         let mut patch = BatchExportPatch {
             name: (name != before.name).then_some(name),
             interval: (interval != before.interval).then_some(interval),
-            destination: (!changes.is_empty()).then(|| BatchExportDestination {
-                kind: before.destination.kind.clone(),
-                config: changes,
-                integration: None,
-                integration_id: None,
+            destination: (!changes.is_empty()).then(|| {
+                let mut config = changes;
+                let integration_id = take_integration(&mut config);
+                BatchExportDestination {
+                    kind: before.destination.kind.clone(),
+                    config,
+                    integration: None,
+                    integration_id,
+                }
             }),
             ..Default::default()
         };
@@ -621,7 +649,7 @@ impl ExportForm {
     pub fn from_export(export: &BatchExport) -> ExportForm {
         let kind = export.destination.kind.as_str().to_string();
         let values = destination(&kind)
-            .map(|spec| spec.initial_values(Some(&export.destination.config)))
+            .map(|spec| spec.initial_values(Some(&form_config(&export.destination))))
             .unwrap_or_default();
         ExportForm {
             name: export.name.clone(),
@@ -668,6 +696,7 @@ pub fn error_fields(
     let parts: Vec<&str> = attr.split("__").collect();
     match parts.as_slice() {
         ["destination", "config", key, ..] => vec![key.to_string()],
+        ["destination", "integration" | "integration_id", ..] => vec![INTEGRATION.to_string()],
         ["destination", "type", ..] => vec!["kind".to_string()],
         ["destination"] | ["destination", "config"] => {
             let Some(spec) = spec else { return Vec::new() };
@@ -1068,6 +1097,14 @@ pub fn patch_changes(patch: &BatchExportPatch, before: &BatchExport) -> Vec<crat
                 ));
             }
         }
+        if let Some(now) = target.integration_id {
+            let was = before.destination.integration.map(Value::from);
+            changes.push(Change::text(
+                "Integration ID",
+                shown(was.as_ref()),
+                now.to_string(),
+            ));
+        }
     }
     changes
 }
@@ -1442,5 +1479,51 @@ mod tests {
         assert_eq!(plan.intervals, 6);
         assert_eq!(plan.start_at, "2024-03-05T00:00:00+02:00");
         assert!(plan_backfill(&Interval::Hour, "2024-03-05", "2024-03-06", 0, now, &[]).is_err());
+    }
+
+    #[test]
+    fn databricks_sends_its_integration_beside_the_config() {
+        let values = [
+            (INTEGRATION, "42"),
+            ("http_path", "/sql/1.0/warehouses/abc"),
+            ("catalog", "main"),
+            ("schema", "posthog"),
+        ];
+        let body = form("Databricks", &values).create_body().unwrap();
+        assert_eq!(body.destination.integration_id, Some(42));
+        assert!(!body.destination.config.contains_key(INTEGRATION));
+        assert_eq!(body.destination.config["table_name"], "events");
+        // required, and a whole number
+        let missing = form("Databricks", &values[1..]).create_body().unwrap_err();
+        assert!(missing.iter().any(|(k, _)| k == INTEGRATION), "{missing:?}");
+
+        // edit: read back from `integration`; only a changed one is sent, beside the config
+        let mut stored = body.destination.clone();
+        stored.integration = stored.integration_id.take();
+        let before = BatchExport {
+            name: "DBX".into(),
+            destination: stored,
+            ..Default::default()
+        };
+        let mut edit = ExportForm::from_export(&before);
+        assert_eq!(edit.value(INTEGRATION), "42");
+        edit.name = "DBX".into();
+        assert!(edit.edit_patch(&before).unwrap().destination.is_none());
+        for (k, v) in &mut edit.values {
+            if k == INTEGRATION {
+                *v = "43".into();
+            }
+        }
+        let patch = edit.edit_patch(&before).unwrap();
+        let target = patch.destination.clone().unwrap();
+        assert_eq!(target.integration_id, Some(43));
+        assert!(target.config.is_empty(), "{:?}", target.config);
+        let shown = patch_changes(&patch, &before);
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].field, "Integration ID");
+        assert_eq!(
+            error_fields(Some("destination__integration_id"), "Invalid pk", None),
+            vec![INTEGRATION.to_string()]
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! Journeys of batch exports: the cross-project list and its filters, create (a missing
 //! required field on its field, then a good one), edit leaving the secret empty (the PATCH left
 //! it out), pause and resume with the gap, a backfill refused in the browser then one started,
-//! a failed run's logs from the runs table, delete behind the confirm.
+//! a failed run's logs from the runs table, delete behind the confirm, a Databricks export with
+//! its integration.
 //! Each runs in headless Chromium against its own fresh demo server.
 
 use e2e::Journey;
@@ -300,5 +301,40 @@ async fn list_filters_and_a_failed_runs_logs() {
     j.wait_for_no_text("Batch export run started").await;
     let logs = j.find("#logs table").await.text().await.unwrap();
     assert!(logs.contains("ERROR") && !logs.contains("INFO"));
+    j.finish().await;
+}
+
+#[tokio::test]
+async fn databricks_export_created_with_its_integration() {
+    let j = Journey::start().await;
+    j.connect().await;
+    let org = j.org_id("Hogflix").await;
+    j.goto(&format!("/orgs/{org}/batch-exports/new")).await;
+    j.wait_for_text_in("#project", "Hogflix Web").await;
+    j.select_option("#kind", "Databricks").await;
+    j.fill("#name", "Lakehouse").await;
+    j.fill("#http_path", "/sql/1.0/warehouses/abc").await;
+    j.fill("#catalog", "main").await;
+    j.fill("#schema", "posthog").await;
+    // the integration is required: said on its field, nothing lost
+    j.click_button("Create export").await;
+    j.wait_for_text_in("#integration_id-error", "Integration ID is required.")
+        .await;
+    assert_eq!(j.value_of("#catalog").await, "main");
+    j.fill("#integration_id", "7").await;
+    j.click_button("Create export").await;
+    j.wait_for_text("Batch export \u{201c}Lakehouse\u{201d} created")
+        .await;
+    let created = export_named(&j, &org, "Lakehouse").await;
+    assert_eq!(created["destination"]["integration"], 7);
+    assert_eq!(
+        created["destination"]["config"]["http_path"],
+        "/sql/1.0/warehouses/abc"
+    );
+    assert!(created["destination"]["config"]
+        .get("integration_id")
+        .is_none());
+    // its page shows the integration with the settings
+    j.wait_for_text("Integration ID").await;
     j.finish().await;
 }

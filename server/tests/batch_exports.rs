@@ -271,3 +271,48 @@ async fn a_projects_route_creates_in_that_project_and_lists_its_exports() {
     let (status, _) = post(&format!("{base}/api/projects/ios/batch_exports/"), body).await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn databricks_keeps_its_credentials_in_an_integration() {
+    let base = hogflix().await;
+    let config = json!({"http_path": "/sql/1.0/warehouses/abc", "catalog": "main", "schema": "posthog", "table_name": "events"});
+    let body =
+        |destination: Value| json!({"name": "DBX", "interval": "hour", "destination": destination});
+    // without the integration: refused on destination.integration_id
+    let (status, answer) = post(
+        &format!("{base}/"),
+        body(json!({"type": "Databricks", "config": config})),
+    )
+    .await;
+    assert_eq!(status, 400, "{answer}");
+    assert_eq!(answer["attr"], "destination__integration_id");
+    // not a pk
+    let (status, answer) = post(
+        &format!("{base}/"),
+        body(json!({"type": "Databricks", "config": config, "integration_id": "seven"})),
+    )
+    .await;
+    assert_eq!(status, 400, "{answer}");
+    assert!(answer["detail"]
+        .as_str()
+        .unwrap()
+        .contains("Expected pk value"));
+    // the server and the service principal are not config keys any more
+    let mut with_host = config.clone();
+    with_host["server_hostname"] = json!("dbc.cloud.databricks.com");
+    let (status, answer) = post(
+        &format!("{base}/"),
+        body(json!({"type": "Databricks", "config": with_host, "integration_id": 7})),
+    )
+    .await;
+    assert_eq!(status, 400, "{answer}");
+    // with it: created, and answered as `integration`
+    let (status, created) = post(
+        &format!("{base}/"),
+        body(json!({"type": "Databricks", "config": config, "integration_id": 7})),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    assert_eq!(created["destination"]["integration"], 7);
+    assert_eq!(created["destination"]["config"]["catalog"], "main");
+}

@@ -401,6 +401,7 @@ impl Seeder {
             model: Some(model.to_string()),
             destination_type: kind.to_string(),
             config,
+            integration: None,
             interval: interval.to_string(),
             paused,
             created_at: created,

@@ -172,6 +172,8 @@ pub struct BatchExport {
     pub destination_type: String,
     /// The whole config, secrets included (never returned).
     pub config: Map<String, Value>,
+    /// The integration holding the credentials (Databricks), answered as `integration`.
+    pub integration: Option<i64>,
     pub interval: String,
     pub paused: bool,
     pub created_at: DateTime<Utc>,

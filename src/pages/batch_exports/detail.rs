@@ -2,7 +2,7 @@
 //! page only says they are saved), the latest runs with a one-click way to a run's logs, pause
 //! and resume, backfill, the logs, and delete behind a confirm that names what stops.
 
-use api::destinations::{destination, ExportState, FieldKind};
+use api::destinations::{destination, form_config, ExportState, FieldKind};
 use api::endpoints::batch_exports;
 use api::models::{BatchExport, BatchExportRun};
 use api::NoContent;
@@ -278,13 +278,14 @@ fn summary(e: &BatchExport, project: String) -> AnyView {
     }
     let spec = destination(e.destination.kind.as_str());
     let mut secrets = Vec::new();
+    let config = form_config(&e.destination);
     if let Some(spec) = spec {
         for field in spec.fields {
             if field.secret {
                 secrets.push(field.label);
                 continue;
             }
-            if let Some(value) = e.destination.config.get(field.key) {
+            if let Some(value) = config.get(field.key) {
                 facts.push((field.label.to_string(), fact_text(value, field.kind)));
             }
         }

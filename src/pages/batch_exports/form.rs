@@ -7,8 +7,8 @@
 use std::rc::Rc;
 
 use api::destinations::{
-    destination, error_fields, patch_changes, service_account_fields, ExportForm, FieldError,
-    FieldKind, FieldSpec, DESTINATIONS,
+    destination, error_fields, form_config, patch_changes, service_account_fields, ExportForm,
+    FieldError, FieldKind, FieldSpec, DESTINATIONS,
 };
 use api::endpoints::batch_exports;
 use api::models::{BatchExport, BatchExportCreate, BatchExportModel, BatchExportPatch, Interval};
@@ -92,11 +92,14 @@ impl Fields {
         let mut inputs = Vec::new();
         for spec in DESTINATIONS {
             let config = match export {
-                Some(e) if e.destination.kind.as_str() == spec.kind => Some(&e.destination.config),
+                Some(e) if e.destination.kind.as_str() == spec.kind => {
+                    Some(form_config(&e.destination))
+                }
                 Some(_) => continue,
                 None => None,
             };
-            for (field, (_, value)) in spec.fields.iter().zip(spec.initial_values(config)) {
+            let values = spec.initial_values(config.as_ref());
+            for (field, (_, value)) in spec.fields.iter().zip(values) {
                 inputs.push((spec.kind, field, Input::new(field, value)));
             }
         }

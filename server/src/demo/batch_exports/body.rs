@@ -38,8 +38,9 @@ pub(super) fn datetime_field(
     }
 }
 
-/// A body's destination: its type (if given) and config.
-type DestinationInput = (Option<String>, Map<String, Value>);
+/// A body's destination: its type (if given), config, and `integration_id` (absent: `None`;
+/// `null`: `Some(None)`).
+type DestinationInput = (Option<String>, Map<String, Value>, Option<Option<i64>>);
 
 pub(super) fn read_destination(
     body: &Map<String, Value>,
@@ -76,7 +77,22 @@ pub(super) fn read_destination(
             ))
         }
     };
-    Ok(Some((kind, config)))
+    let integration = match dest.get("integration_id") {
+        None => None,
+        Some(Value::Null) => Some(None),
+        Some(Value::Number(n)) if n.as_i64().is_some() => Some(n.as_i64()),
+        Some(other) => {
+            return Err(ErrorReply::field(
+                "destination__integration_id",
+                "incorrect_type",
+                format!(
+                    "Incorrect type. Expected pk value, received {}.",
+                    validate::json_type_name(other)
+                ),
+            ))
+        }
+    };
+    Ok(Some((kind, config, integration)))
 }
 
 /// The fields shared by create and update, checked.

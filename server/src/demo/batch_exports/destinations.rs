@@ -126,25 +126,17 @@ pub const DESTINATIONS: &[Destination] = &[
     },
     Destination {
         kind: "Databricks",
+        // the server and the service principal are in the integration (`integration_id`)
         fields: &[
-            "server_hostname",
             "http_path",
             "catalog",
             "schema",
             "table_name",
             "use_variant_type",
             "use_automatic_schema_evolution",
-            "client_id",
-            "client_secret",
         ],
-        required: &[
-            "server_hostname",
-            "http_path",
-            "catalog",
-            "schema",
-            "table_name",
-        ],
-        secret: &["client_secret"],
+        required: &["http_path", "catalog", "schema", "table_name"],
+        secret: &[],
     },
     Destination {
         kind: "HTTP",
@@ -159,6 +151,12 @@ pub const DESTINATIONS: &[Destination] = &[
         secret: &[],
     },
 ];
+
+/// Whether the type keeps its credentials in an integration (`destination.integration_id`),
+/// which it then cannot do without.
+pub fn needs_integration(kind: &str) -> bool {
+    kind == "Databricks"
+}
 
 pub fn destination(kind: &str) -> Option<&'static Destination> {
     DESTINATIONS.iter().find(|d| d.kind == kind)

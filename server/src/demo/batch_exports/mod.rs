@@ -15,7 +15,7 @@ use super::store::{ts, ts_opt, BatchExport, Store};
 use super::{Ctx, Outcome, Reply};
 use crate::errors::ErrorReply;
 use body::{read_destination, read_fields};
-use destinations::{check_config, public_config};
+use destinations::{check_config, needs_integration, public_config};
 use runs::{backfill, logs, run_json, LATEST_RUNS};
 pub use runs::{fail_and_pause, seed_runs};
 
@@ -40,7 +40,7 @@ pub fn export_json(be: &BatchExport) -> Value {
         "destination": {
             "type": be.destination_type,
             "config": public_config(&be.destination_type, &be.config),
-            "integration": null,
+            "integration": be.integration,
         },
         "interval": be.interval,
         "paused": be.paused,
@@ -105,10 +105,14 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     let body = ctx.object()?;
     let f = read_fields(&body)?;
     let name = f.name.clone().ok_or_else(|| ErrorReply::required("name"))?;
-    let (kind, config) =
+    let (kind, config, integration) =
         read_destination(&body)?.ok_or_else(|| ErrorReply::required("destination"))?;
     let kind = kind.ok_or_else(|| ErrorReply::required("destination__type"))?;
     check_config(&kind, &config)?;
+    let integration = integration.flatten();
+    if integration.is_none() && needs_integration(&kind) {
+        return Err(ErrorReply::required("destination__integration_id"));
+    }
     let interval = f
         .interval
         .clone()
@@ -133,6 +137,7 @@ pub fn create(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
         model: f.model.clone().unwrap_or(Some("events".to_string())),
         destination_type: kind,
         config,
+        integration,
         interval,
         paused,
         created_at: now,
@@ -157,7 +162,7 @@ pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
     let body = ctx.object()?;
     let f = read_fields(&body)?;
     let mut be = store.orgs[oi].batch_exports[bi].clone();
-    if let Some((kind, config)) = read_destination(&body)? {
+    if let Some((kind, config, integration)) = read_destination(&body)? {
         if let Some(kind) = kind {
             if kind != be.destination_type {
                 return Err(ErrorReply::field(
@@ -172,6 +177,12 @@ pub fn update(store: &mut Store, oi: usize, ctx: &Ctx) -> Outcome {
         merged.extend(config);
         check_config(&be.destination_type, &merged)?;
         be.config = merged;
+        if let Some(integration) = integration {
+            if integration.is_none() && needs_integration(&be.destination_type) {
+                return Err(ErrorReply::required("destination__integration_id"));
+            }
+            be.integration = integration;
+        }
     }
     let now = Utc::now();
     if let Some(v) = f.name {

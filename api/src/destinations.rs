@@ -114,6 +114,42 @@ pub fn form_config(destination: &BatchExportDestination) -> Map<String, Value> {
 fn take_integration(config: &mut Map<String, Value>) -> Option<i64> {
     config.remove(INTEGRATION).and_then(|v| v.as_i64())
 }
+
+/// A config value by a field's key; `a.b` is `b` inside the object `a` (Redshift's
+/// `copy_inputs.s3_bucket`).
+pub fn config_value<'a>(config: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    let mut parts = key.split('.');
+    let mut value = config.get(parts.next()?)?;
+    for part in parts {
+        value = value.get(part)?;
+    }
+    Some(value)
+}
+
+/// Sets a config value by a field's key, making the objects of a dotted key as needed.
+fn set_config_value(config: &mut Map<String, Value>, key: &str, value: Value) {
+    match key.split_once('.') {
+        None => {
+            config.insert(key.to_string(), value);
+        }
+        Some((head, rest)) => {
+            let inner = config
+                .entry(head.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if !inner.is_object() {
+                *inner = Value::Object(Map::new());
+            }
+            if let Value::Object(inner) = inner {
+                set_config_value(inner, rest, value);
+            }
+        }
+    }
+}
+
+/// The config key a field is stored under: the part of a dotted key before the first dot.
+fn top_key(key: &str) -> &str {
+    key.split_once('.').map_or(key, |(head, _)| head)
+}
 const BOOL: FieldKind = FieldKind::Bool;
 const INT: FieldKind = FieldKind::Integer;
 const INCLUDE: FieldSpec = f("include_events", "Only these events")
@@ -245,6 +281,39 @@ pub const DESTINATIONS: &[DestinationSpec] = &[
                     ("super", "SUPER"),
                 ]))
                 .default("varchar"),
+            f("mode", "Load with")
+                .kind(FieldKind::Choice(&[
+                    ("INSERT", "INSERT statements"),
+                    ("COPY", "COPY from an S3 bucket (large volumes)"),
+                ]))
+                .default("INSERT"),
+            // COPY's inputs: one object in the config, which a PATCH replaces as a whole
+            f("copy_inputs.s3_bucket", "S3 bucket for COPY")
+                .req()
+                .when("mode", "COPY"),
+            f("copy_inputs.region_name", "Bucket region")
+                .req()
+                .when("mode", "COPY")
+                .hint("For example us-east-1."),
+            f("copy_inputs.s3_key_prefix", "Key prefix in the bucket").when("mode", "COPY"),
+            f("copy_inputs.authorization", "IAM role ARN for Redshift")
+                .req()
+                .when("mode", "COPY")
+                .hint("The role Redshift assumes to read the bucket, such as arn:aws:iam::123456789012:role/RedshiftCopy."),
+            f(
+                "copy_inputs.bucket_credentials.aws_access_key_id",
+                "Bucket access key ID",
+            )
+            .req()
+            .secret()
+            .when("mode", "COPY"),
+            f(
+                "copy_inputs.bucket_credentials.aws_secret_access_key",
+                "Bucket secret access key",
+            )
+            .req()
+            .secret()
+            .when("mode", "COPY"),
             INCLUDE,
             EXCLUDE,
         ],
@@ -330,7 +399,7 @@ impl DestinationSpec {
         self.fields
             .iter()
             .map(|field| {
-                let stored = config.and_then(|c| c.get(field.key));
+                let stored = config.and_then(|c| config_value(c, field.key));
                 // an unset field shows its default (the server's default too)
                 let value = match (field.secret, stored) {
                     (true, _) => String::new(),
@@ -375,7 +444,7 @@ impl DestinationSpec {
             }
             match parse_value(field, &text) {
                 Ok(Some(v)) => {
-                    config.insert(field.key.to_string(), v);
+                    set_config_value(&mut config, field.key, v);
                 }
                 Ok(None) => {}
                 Err(message) => errors.push((field.key, message)),
@@ -598,26 +667,52 @@ impl ExportForm {
         };
         let stored = &form_config(&before.destination);
         let mut changes = Map::new();
+        // fields in an object (dotted keys): whether the object changed, then it goes whole
+        let mut groups: Vec<&str> = Vec::new();
         for field in spec.fields {
-            let now = config.get(field.key);
-            if field.secret {
-                if let Some(v) = now {
-                    changes.insert(field.key.to_string(), v.clone());
+            let now = config_value(&config, field.key);
+            let was = config_value(stored, field.key).filter(|v| !v.is_null());
+            let changed = if field.secret {
+                now.is_some()
+            } else {
+                match (was, now) {
+                    (Some(a), Some(b)) => a != b,
+                    (None, Some(b)) => default_value(field).as_ref() != Some(b),
+                    (Some(_), None) => spec.shown(field, &|k| self.value(k)),
+                    (None, None) => false,
+                }
+            };
+            if !changed {
+                continue;
+            }
+            let key = top_key(field.key);
+            if key != field.key {
+                if !groups.contains(&key) {
+                    groups.push(key);
                 }
                 continue;
             }
-            let was = stored.get(field.key).filter(|v| !v.is_null());
-            match (was, now) {
-                (Some(a), Some(b)) if a == b => {}
-                (None, Some(b)) if default_value(field).as_ref() == Some(b) => {}
-                (_, Some(b)) => {
-                    changes.insert(field.key.to_string(), b.clone());
+            changes.insert(key.to_string(), now.cloned().unwrap_or(Value::Null));
+        }
+        // PostHog merges a PATCH's config key by key: an object is replaced as a whole, so its
+        // secrets (never sent back) must be typed again
+        let mut errors = Vec::new();
+        for group in groups {
+            for field in spec.fields.iter().filter(|f| top_key(f.key) == group) {
+                if field.secret && config_value(&config, field.key).is_none() {
+                    errors.push((
+                        field.key.to_string(),
+                        "Type it again: PostHog replaces these settings as a whole, and it never sends this one back.".to_string(),
+                    ));
                 }
-                (Some(_), None) if spec.shown(field, &|k| self.value(k)) => {
-                    changes.insert(field.key.to_string(), Value::Null);
-                }
-                _ => {}
             }
+            changes.insert(
+                group.to_string(),
+                config.get(group).cloned().unwrap_or(Value::Null),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(errors);
         }
         let name = self.name.trim().to_string();
         let interval = self.interval_value();
@@ -695,7 +790,14 @@ pub fn error_fields(
     let attr = attr.replace('.', "__");
     let parts: Vec<&str> = attr.split("__").collect();
     match parts.as_slice() {
-        ["destination", "config", key, ..] => vec![key.to_string()],
+        ["destination", "config", rest @ ..] if !rest.is_empty() => {
+            // the longest dotted key the form knows (`copy_inputs.s3_bucket`), else the first
+            let known = (1..=rest.len())
+                .rev()
+                .map(|n| rest[..n].join("."))
+                .find(|key| spec.is_some_and(|s| s.field(key).is_some()));
+            vec![known.unwrap_or_else(|| rest[0].to_string())]
+        }
         ["destination", "integration" | "integration_id", ..] => vec![INTEGRATION.to_string()],
         ["destination", "type", ..] => vec!["kind".to_string()],
         ["destination"] | ["destination", "config"] => {
@@ -1085,6 +1187,27 @@ pub fn patch_changes(patch: &BatchExportPatch, before: &BatchExport) -> Vec<crat
     if let Some(target) = &patch.destination {
         let spec = destination(before.destination.kind.as_str());
         for (key, now) in &target.config {
+            // an object of fields (Redshift's COPY inputs): each field that changed
+            let inner: Vec<&FieldSpec> = spec.map_or(Vec::new(), |s| {
+                s.fields
+                    .iter()
+                    .filter(|f| f.key != key && top_key(f.key) == key)
+                    .collect()
+            });
+            if !inner.is_empty() {
+                for field in inner {
+                    let (was, now) = (
+                        config_value(&before.destination.config, field.key),
+                        config_value(&target.config, field.key),
+                    );
+                    if field.secret && now.is_some() {
+                        changes.push(Change::secret(field.label));
+                    } else if !field.secret && was != now {
+                        changes.push(Change::text(field.label, shown(was), shown(now)));
+                    }
+                }
+                continue;
+            }
             let field = spec.and_then(|s| s.field(key));
             let label = field.map_or("Destination setting", |f| f.label);
             if field.is_some_and(|f| f.secret) {
@@ -1524,6 +1647,114 @@ mod tests {
         assert_eq!(
             error_fields(Some("destination__integration_id"), "Invalid pk", None),
             vec![INTEGRATION.to_string()]
+        );
+    }
+
+    #[test]
+    fn redshift_copy_inputs_are_one_object_sent_whole() {
+        let base = [
+            ("host", "rs.example.com"),
+            ("user", "posthog"),
+            ("password", "pw"),
+            ("database", "dev"),
+        ];
+        // INSERT (the default): no COPY inputs, none asked for
+        let insert = form("Redshift", &base).create_body().unwrap();
+        assert!(!insert.destination.config.contains_key("copy_inputs"));
+        // COPY: its inputs are required, and nested as PostHog reads them
+        let mut copy: Vec<(&str, &str)> = base.to_vec();
+        copy.push(("mode", "COPY"));
+        let missing = form("Redshift", &copy).create_body().unwrap_err();
+        let keys: Vec<&str> = missing.iter().map(|(k, _)| k.as_str()).collect();
+        assert!(keys.contains(&"copy_inputs.s3_bucket"), "{keys:?}");
+        assert!(keys.contains(&"copy_inputs.bucket_credentials.aws_secret_access_key"));
+        copy.extend([
+            ("copy_inputs.s3_bucket", "staging"),
+            ("copy_inputs.region_name", "eu-west-1"),
+            ("copy_inputs.authorization", "arn:aws:iam::1:role/Copy"),
+            ("copy_inputs.bucket_credentials.aws_access_key_id", "AKIA1"),
+            (
+                "copy_inputs.bucket_credentials.aws_secret_access_key",
+                "s3cret",
+            ),
+        ]);
+        let body = form("Redshift", &copy).create_body().unwrap();
+        assert_eq!(
+            body.destination.config["copy_inputs"],
+            json!({"s3_bucket": "staging", "region_name": "eu-west-1",
+                "authorization": "arn:aws:iam::1:role/Copy",
+                "bucket_credentials": {"aws_access_key_id": "AKIA1", "aws_secret_access_key": "s3cret"}})
+        );
+
+        // edit: stored without its secrets (never answered)
+        let mut stored = body.destination.config.clone();
+        stored.remove("password");
+        stored["copy_inputs"]
+            .as_object_mut()
+            .unwrap()
+            .remove("bucket_credentials");
+        let before = BatchExport {
+            name: "Export".into(),
+            destination: BatchExportDestination::new(DestinationType::parse("Redshift"), stored),
+            ..Default::default()
+        };
+        let mut edit = ExportForm::from_export(&before);
+        assert_eq!(edit.value("copy_inputs.s3_bucket"), "staging");
+        assert!(
+            edit.edit_patch(&before).unwrap().destination.is_none(),
+            "nothing changed"
+        );
+        let set = |form: &mut ExportForm, key: &str, value: &str| {
+            for (k, v) in &mut form.values {
+                if k == key {
+                    *v = value.to_string();
+                }
+            }
+        };
+        // a COPY input changed: the whole object goes, so its secrets must be typed again
+        set(&mut edit, "copy_inputs.s3_bucket", "staging-2");
+        let again = edit.edit_patch(&before).unwrap_err();
+        assert_eq!(again.len(), 2, "{again:?}");
+        assert!(again[0].1.contains("again"), "{again:?}");
+        set(
+            &mut edit,
+            "copy_inputs.bucket_credentials.aws_access_key_id",
+            "AKIA2",
+        );
+        set(
+            &mut edit,
+            "copy_inputs.bucket_credentials.aws_secret_access_key",
+            "new",
+        );
+        let patch = edit.edit_patch(&before).unwrap();
+        let config = patch.destination.clone().unwrap().config;
+        assert_eq!(config.len(), 1, "only copy_inputs: {config:?}");
+        assert_eq!(config["copy_inputs"]["s3_bucket"], "staging-2");
+        assert_eq!(config["copy_inputs"]["region_name"], "eu-west-1");
+        assert_eq!(
+            config["copy_inputs"]["bucket_credentials"]["aws_access_key_id"],
+            "AKIA2"
+        );
+        let shown = patch_changes(&patch, &before);
+        let fields: Vec<&str> = shown.iter().map(|c| c.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "S3 bucket for COPY",
+                "Bucket access key ID",
+                "Bucket secret access key"
+            ]
+        );
+        assert!(shown[1].values.is_none(), "a secret shows no value");
+        // the server's errors land on the nested field
+        let spec = destination("Redshift");
+        assert_eq!(
+            error_fields(
+                Some("destination__config__copy_inputs__s3_bucket"),
+                "x",
+                spec
+            ),
+            vec!["copy_inputs.s3_bucket".to_string()]
         );
     }
 }

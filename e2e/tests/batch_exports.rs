@@ -2,7 +2,7 @@
 //! required field on its field, then a good one), edit leaving the secret empty (the PATCH left
 //! it out), pause and resume with the gap, a backfill refused in the browser then one started,
 //! a failed run's logs from the runs table, delete behind the confirm, a Databricks export with
-//! its integration.
+//! its integration, Redshift's COPY inputs (their credentials typed again on edit).
 //! Each runs in headless Chromium against its own fresh demo server.
 
 use e2e::Journey;
@@ -336,5 +336,97 @@ async fn databricks_export_created_with_its_integration() {
         .is_none());
     // its page shows the integration with the settings
     j.wait_for_text("Integration ID").await;
+    j.finish().await;
+}
+
+#[tokio::test]
+async fn redshift_copy_inputs_created_and_edited_with_their_credentials_typed_again() {
+    let j = Journey::start().await;
+    j.connect().await;
+    let org = j.org_id("Hogflix").await;
+    j.goto(&format!("/orgs/{org}/batch-exports/new")).await;
+    j.wait_for_text_in("#project", "Hogflix Web").await;
+    j.select_option("#kind", "Redshift").await;
+    j.fill("#name", "Warehouse COPY").await;
+    j.fill("#host", "rs.example.com").await;
+    j.fill("#user", "posthog").await;
+    j.fill("#password", "db-secret").await;
+    j.fill("#database", "dev").await;
+    // COPY's inputs appear only with COPY
+    assert!(!j.body_text().await.contains("S3 bucket for COPY"));
+    j.select_option("#mode", "COPY from an S3 bucket (large volumes)")
+        .await;
+    j.fill("[id='copy_inputs.s3_bucket']", "staging").await;
+    j.fill("[id='copy_inputs.region_name']", "eu-west-1").await;
+    j.fill(
+        "[id='copy_inputs.authorization']",
+        "arn:aws:iam::1:role/Copy",
+    )
+    .await;
+    j.fill(
+        "[id='copy_inputs.bucket_credentials.aws_access_key_id']",
+        "AKIA1",
+    )
+    .await;
+    j.fill(
+        "[id='copy_inputs.bucket_credentials.aws_secret_access_key']",
+        "bucket-secret",
+    )
+    .await;
+    j.click_button("Create export").await;
+    j.wait_for_text("Batch export \u{201c}Warehouse COPY\u{201d} created")
+        .await;
+    let created = export_named(&j, &org, "Warehouse COPY").await;
+    let copy = &created["destination"]["config"]["copy_inputs"];
+    assert_eq!(copy["s3_bucket"], "staging");
+    assert!(copy.get("bucket_credentials").is_none(), "{copy}");
+    // the page lists the COPY inputs and names the credentials without showing them
+    j.wait_for_text("S3 bucket for COPY").await;
+    assert!(!j.body_text().await.contains("bucket-secret"));
+
+    // edit the bucket: PostHog replaces the COPY inputs as a whole, so the credentials are
+    // asked for again, on their fields
+    j.click_link("Edit").await;
+    j.wait_for_text("Leave empty to keep it").await;
+    j.fill("[id='copy_inputs.s3_bucket']", "staging-2").await;
+    j.click_button("Save changes").await;
+    j.wait_for_text_in(
+        "[id='copy_inputs.bucket_credentials.aws_secret_access_key-error']",
+        "again",
+    )
+    .await;
+    assert_eq!(
+        j.value_of("[id='copy_inputs.s3_bucket']").await,
+        "staging-2"
+    );
+    j.fill(
+        "[id='copy_inputs.bucket_credentials.aws_access_key_id']",
+        "AKIA2",
+    )
+    .await;
+    j.fill(
+        "[id='copy_inputs.bucket_credentials.aws_secret_access_key']",
+        "bucket-secret-2",
+    )
+    .await;
+    j.click_button("Save changes").await;
+    let review = j.review("staging-2").await;
+    assert!(review.contains("Bucket secret access key"), "{review}");
+    assert!(
+        !review.contains("bucket-secret-2"),
+        "a secret shows no value: {review}"
+    );
+    confirm_dialog(&j).await;
+    j.wait_for_text("Batch export \u{201c}Warehouse COPY\u{201d} saved")
+        .await;
+    let saved = export_named(&j, &org, "Warehouse COPY").await;
+    assert_eq!(
+        saved["destination"]["config"]["copy_inputs"]["s3_bucket"],
+        "staging-2"
+    );
+    assert_eq!(
+        saved["destination"]["config"]["copy_inputs"]["region_name"],
+        "eu-west-1"
+    );
     j.finish().await;
 }

@@ -316,3 +316,24 @@ async fn databricks_keeps_its_credentials_in_an_integration() {
     assert_eq!(created["destination"]["integration"], 7);
     assert_eq!(created["destination"]["config"]["catalog"], "main");
 }
+
+#[tokio::test]
+async fn redshift_copy_inputs_keep_their_credentials_secret() {
+    let base = hogflix().await;
+    let copy_inputs = json!({"s3_bucket": "staging", "region_name": "eu-west-1",
+        "authorization": "arn:aws:iam::1:role/Copy",
+        "bucket_credentials": {"aws_access_key_id": "AKIA1", "aws_secret_access_key": "s3cret"}});
+    let (status, created) = post(
+        &format!("{base}/"),
+        json!({"name": "RS", "interval": "hour", "destination": {"type": "Redshift", "config": {
+            "host": "rs.example.com", "user": "u", "password": "p", "database": "dev",
+            "table_name": "events", "mode": "COPY", "copy_inputs": copy_inputs}}}),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let answered = &created["destination"]["config"]["copy_inputs"];
+    assert_eq!(answered["s3_bucket"], "staging");
+    assert!(answered.get("bucket_credentials").is_none(), "{answered}");
+    assert!(!created.to_string().contains("s3cret"));
+    assert!(created["destination"]["config"].get("password").is_none());
+}

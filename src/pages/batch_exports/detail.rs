@@ -2,7 +2,7 @@
 //! page only says they are saved), the latest runs with a one-click way to a run's logs, pause
 //! and resume, backfill, the logs, and delete behind a confirm that names what stops.
 
-use api::destinations::{destination, form_config, ExportState, FieldKind};
+use api::destinations::{config_value, destination, form_config, ExportState, FieldKind};
 use api::endpoints::batch_exports;
 use api::models::{BatchExport, BatchExportRun};
 use api::NoContent;
@@ -285,14 +285,22 @@ fn summary(e: &BatchExport, project: String) -> AnyView {
                 secrets.push(field.label);
                 continue;
             }
-            if let Some(value) = config.get(field.key) {
+            if let Some(value) = config_value(&config, field.key) {
                 facts.push((field.label.to_string(), fact_text(value, field.kind)));
             }
         }
     }
     // settings the form does not know (newer servers), shown as they came
     for (key, value) in &e.destination.config {
-        if spec.is_none_or(|s| s.field(key).is_none()) {
+        let known = spec.is_some_and(|s| {
+            s.fields.iter().any(|f| {
+                f.key == key
+                    || f.key
+                        .strip_prefix(key.as_str())
+                        .is_some_and(|r| r.starts_with('.'))
+            })
+        });
+        if !known {
             facts.push((key.clone(), fact_text(value, FieldKind::Text)));
         }
     }

@@ -94,11 +94,13 @@ pub const DESTINATIONS: &[Destination] = &[
             "table_name",
             "properties_data_type",
             "mode",
+            "copy_inputs",
             EVENTS[0],
             EVENTS[1],
         ],
         required: &["host", "user", "password", "database", "table_name"],
-        secret: &["password"],
+        // COPY's bucket credentials sit inside `copy_inputs`
+        secret: &["password", "copy_inputs.bucket_credentials"],
     },
     Destination {
         kind: "BigQuery",
@@ -162,14 +164,22 @@ pub fn destination(kind: &str) -> Option<&'static Destination> {
     DESTINATIONS.iter().find(|d| d.kind == kind)
 }
 
-/// The config as returned: secrets left out.
+/// The config as returned: secrets left out (`a.b`: `b` inside the object `a`).
 pub fn public_config(kind: &str, config: &Map<String, Value>) -> Map<String, Value> {
     let secret = destination(kind).map(|d| d.secret).unwrap_or(&[]);
-    config
+    let mut out: Map<String, Value> = config
         .iter()
         .filter(|(k, _)| !secret.contains(&k.as_str()))
         .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+        .collect();
+    for path in secret {
+        if let Some((object, key)) = path.split_once('.') {
+            if let Some(Value::Object(inner)) = out.get_mut(object) {
+                inner.remove(key);
+            }
+        }
+    }
+    out
 }
 
 /// Unknown keys, then missing required ones (`NoOp` takes anything).

@@ -60,9 +60,12 @@ pub fn parse_bulk_invites(
             continue;
         }
         let parts: Vec<&str> = line.split([',', '\t', ';']).map(str::trim).collect();
-        let email = parts[0].to_lowercase();
+        let email = parts[0].to_ascii_lowercase();
         let first_name = parts.get(1).map(|s| s.to_string()).unwrap_or_default();
-        let level_text = parts.get(2).map(|s| s.to_lowercase()).unwrap_or_default();
+        let level_text = parts
+            .get(2)
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
         let level = parse_level(&level_text);
         let problem = if !looks_like_email(&email) {
             Some("Not a valid email address".to_string())

@@ -81,7 +81,9 @@ pub fn check_app_url(url: &str) -> Result<(), String> {
                 && !label.starts_with('-')
                 && label
                     .chars()
-                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                    // letters and digits; any non-ASCII one is taken as an IDN's (checking
+                    // Unicode classes would bring their tables into the browser's code)
+                    .all(|c| c.is_ascii_alphanumeric() || !c.is_ascii() || c == '-' || c == '_')
         });
     if !valid {
         return Err(format!("\u{201c}{host}\u{201d} is not a valid host name."));
@@ -248,10 +250,10 @@ fn subject(entry: &ActivityLogEntry) -> String {
         .filter(|n| !n.is_empty());
     let mut kind = String::new();
     for (i, c) in entry.scope.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
+        if c.is_ascii_uppercase() && i > 0 {
             kind.push(' ');
         }
-        kind.extend(c.to_lowercase());
+        kind.push(c.to_ascii_lowercase());
     }
     if kind.is_empty() {
         kind = "item".into();

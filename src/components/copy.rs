@@ -75,7 +75,7 @@ pub fn DnsRecord(
     value: Signal<String>,
     #[prop(optional)] ttl: Option<u32>,
 ) -> impl IntoView {
-    let copy_value = format!("Copy record {}", value_label.to_lowercase());
+    let copy_value = format!("Copy record {}", value_label.to_ascii_lowercase());
     let ttl = ttl.map(|ttl| {
         let ttl = Signal::stored(ttl.to_string());
         view! {

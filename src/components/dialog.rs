@@ -181,9 +181,7 @@ fn confirm_dialog(state: DialogState, pending: Signal<bool>, on_confirm: Box<dyn
     let confirmed_text = {
         let expected = type_to_confirm.clone();
         move || match &expected {
-            Some(expected) if any_case => {
-                typed.with(|t| t.trim().to_lowercase() == expected.to_lowercase())
-            }
+            Some(expected) if any_case => typed.with(|t| t.trim().eq_ignore_ascii_case(expected)),
             Some(expected) => typed.with(|t| t.trim() == expected.as_str()),
             None => true,
         }
@@ -202,7 +200,7 @@ fn confirm_dialog(state: DialogState, pending: Signal<bool>, on_confirm: Box<dyn
     let title_id = format!(
         "dialog-{}",
         title
-            .to_lowercase()
+            .to_ascii_lowercase()
             .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
     );
     let heading_id = title_id.clone();

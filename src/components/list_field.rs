@@ -51,7 +51,7 @@ pub fn ListField(
                 let input_id = format!("{id}-{i}");
                 let error_id = format!("{id}-{i}-error");
                 let label = format!("{} {}", item_label.get_value(), i + 1);
-                let remove_label = format!("Remove {}", label.to_lowercase());
+                let remove_label = format!("Remove {}", label.to_ascii_lowercase());
                 let error = move || errors.with(|e| e.get(i).cloned().flatten());
                 let described = {
                     let error_id = error_id.clone();

@@ -89,7 +89,10 @@ pub fn backfill_dialog(
     let every = if dates {
         "one per day".to_string()
     } else {
-        format!("one per interval ({})", interval.label().to_lowercase())
+        format!(
+            "one per interval ({})",
+            interval.label().to_ascii_lowercase()
+        )
     };
     // the end defaults to the last whole interval (today for dates), the start to one before
     let now_local = now_secs() + i64::from(offset) * 60;

@@ -68,7 +68,7 @@ pub fn BulkInvitePage() -> impl IntoView {
         move |_, created| {
             let sent: Vec<String> = created
                 .into_iter()
-                .map(|i| i.target_email.to_lowercase())
+                .map(|i| i.target_email.to_ascii_lowercase())
                 .collect();
             let toast = format!("{} invites sent", sent.len());
             result.set(Some(Some(sent)));

@@ -67,7 +67,7 @@ pub fn MembersPage() -> impl IntoView {
             Done::toast(format!(
                 "{} is now {}",
                 member.user.display_name(),
-                level.label().to_lowercase()
+                level.label().to_ascii_lowercase()
             ))
         },
         level_confirm.failure(),

@@ -148,12 +148,7 @@ impl SettingsForm {
 }
 
 fn week_value(day: Option<&WeekStartDay>) -> String {
-    match day {
-        Some(WeekStartDay::Sunday) => "0".into(),
-        Some(WeekStartDay::Monday) => "1".into(),
-        Some(other) => format!("{other:?}"),
-        None => String::new(),
-    }
+    day.map(|d| d.as_u8().to_string()).unwrap_or_default()
 }
 
 /// The settings form of `project` (the saved state; the form sets it after a save).

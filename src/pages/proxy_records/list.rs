@@ -40,7 +40,7 @@ pub fn ProxyRecordsPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
-        let d = domain.get_untracked().trim().to_lowercase();
+        let d = domain.get_untracked().trim().to_ascii_lowercase();
         match validate::domain(&d, PROXY_DOMAIN_MAX_LEN) {
             Ok(()) => create.dispatch(ProxyRecordCreate { domain: d }),
             Err(message) => errors.set_field("domain", message),
@@ -82,7 +82,7 @@ pub fn ProxyRecordsPage() -> impl IntoView {
                 pending=create.pending()
             />
             <CopyAsCurl command=Signal::derive(move || {
-                let domain = domain.get_untracked().trim().to_lowercase();
+                let domain = domain.get_untracked().trim().to_ascii_lowercase();
                 create.curl(ProxyRecordCreate { domain }).unwrap_or_default()
             }) />
         </form>

@@ -20,8 +20,12 @@ pub fn assignable_levels(
         .cloned()
         .collect();
     if !levels.contains(target) {
-        levels.push(target.clone());
-        levels.sort();
+        // in order (a sort would bring a sort routine into the page's code)
+        let at = levels
+            .iter()
+            .position(|l| l > target)
+            .unwrap_or(levels.len());
+        levels.insert(at, target.clone());
     }
     levels
 }

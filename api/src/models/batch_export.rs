@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+#[cfg(feature = "full")]
 use super::changed;
 use super::enums::{BatchExportModel, DestinationType, Interval, LogLevel, RunStatus};
 use super::serde_util::{double_option, empty_as_none, null_default};
@@ -47,12 +48,14 @@ pub struct BatchExportRun {
     pub data_interval_start: Option<String>,
     #[serde(deserialize_with = "null_default")]
     pub data_interval_end: String,
+    #[cfg(feature = "full")]
     pub cursor: Option<String>,
     pub created_at: String,
     pub finished_at: Option<String>,
     pub last_updated_at: String,
     pub records_total_count: Option<i64>,
     pub bytes_exported: Option<i64>,
+    #[cfg(feature = "full")]
     pub batch_export: String,
     pub backfill: Option<String>,
 }
@@ -75,12 +78,17 @@ pub struct BatchExport {
     pub created_at: String,
     pub last_updated_at: String,
     pub last_paused_at: Option<String>,
+    #[cfg(feature = "full")]
     pub start_at: Option<String>,
+    #[cfg(feature = "full")]
     pub end_at: Option<String>,
     #[serde(deserialize_with = "null_default")]
     pub latest_runs: Vec<BatchExportRun>,
+    #[cfg(feature = "full")]
     pub hogql_query: Option<String>,
+    #[cfg(feature = "full")]
     pub schema: Option<Value>,
+    #[cfg(feature = "full")]
     pub filters: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
@@ -163,7 +171,9 @@ pub struct BatchExportPatch {
 
 impl BatchExportPatch {
     /// The changes of the editable fields from `before` to `edited` (a copy the form changed):
-    /// name, model, destination config, interval, paused, start/end.
+    /// name, model, destination config, interval, paused, start/end. (The console's form builds
+    /// its patch in `destinations::ExportForm::edit_patch`.)
+    #[cfg(feature = "full")]
     pub fn diff(before: &BatchExport, edited: &BatchExport) -> BatchExportPatch {
         BatchExportPatch {
             name: changed(&before.name, &edited.name),

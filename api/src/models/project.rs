@@ -81,12 +81,17 @@ pub struct Project {
 #[serde(default)]
 pub struct ProjectBasic {
     pub id: i64,
+    #[cfg(feature = "full")]
     pub uuid: String,
+    #[cfg(feature = "full")]
     pub organization: String,
+    #[cfg(feature = "full")]
     pub api_token: String,
     pub name: String,
+    #[cfg(feature = "full")]
     #[serde(deserialize_with = "null_default")]
     pub completed_snippet_onboarding: bool,
+    #[cfg(feature = "full")]
     pub has_completed_onboarding_for: Value,
     #[serde(deserialize_with = "null_default")]
     pub ingested_event: bool,

@@ -31,7 +31,7 @@ const BUDGET_CONNECT: usize = 150_000;
 const VIEWS: &[(&str, &str, &str, usize)] = &[
     ("connect screen", "/connect", "Connect to PostHog", 185_500),
     ("organizations", "/orgs", "Organizations", 308_000),
-    ("members", "members", "Members", 313_000),
+    ("members", "members", "Members", 310_500),
     ("invites", "invites", "Invites", 330_500),
     (
         "organization settings",
@@ -42,16 +42,16 @@ const VIEWS: &[(&str, &str, &str, usize)] = &[
     ("verified domains", "domains", "Verified domains", 332_000),
     ("roles", "roles", "Roles", 331_000),
     ("proxy records", "proxy-records", "Proxy records", 313_500),
-    ("projects", "projects", "Projects", 303_000),
+    ("projects", "projects", "Projects", 301_500),
     ("project page", "projects/{project}", "", 348_500),
-    ("batch exports", "batch-exports", "Batch exports", 310_500),
+    ("batch exports", "batch-exports", "Batch exports", 308_500),
     (
         "new batch export",
         "batch-exports/new",
         "New batch export",
-        324_000,
+        322_500,
     ),
-    ("batch export page", "batch-exports/{export}", "", 356_500),
+    ("batch export page", "batch-exports/{export}", "", 354_500),
 ];
 
 struct Sizes {

@@ -147,7 +147,7 @@ fn set_config_value(config: &mut Map<String, Value>, key: &str, value: Value) {
 }
 
 /// The config key a field is stored under: the part of a dotted key before the first dot.
-fn top_key(key: &str) -> &str {
+pub fn top_key(key: &str) -> &str {
     key.split_once('.').map_or(key, |(head, _)| head)
 }
 const BOOL: FieldKind = FieldKind::Bool;

@@ -225,19 +225,7 @@ fn in_project(
 ) -> impl FnOnce(State<Arc<Demo>>, Ctx) -> Ready<Response> + Clone + Send + Sync + 'static {
     move |State(demo), ctx| {
         ready(demo.run(|store| {
-            let project: i64 = ctx
-                .param("project")
-                .parse()
-                .map_err(|_| ErrorReply::not_found())?;
-            let me = store.me;
-            let oi = store
-                .orgs
-                .iter()
-                .position(|o| {
-                    o.projects.iter().any(|p| p.id == project)
-                        && o.members.iter().any(|m| m.user == me)
-                })
-                .ok_or_else(ErrorReply::not_found)?;
+            let oi = store.project_org_index(ctx.param("project"))?;
             handler(store, oi, &ctx)
         }))
     }

@@ -242,9 +242,23 @@ impl Store {
     }
 
     /// The organization a path names (`@current`: your first), if you belong to it.
+    /// Whether the demo key's user is a member of `org`.
+    fn is_mine(&self, org: &Org) -> bool {
+        org.members.iter().any(|m| m.user == self.me)
+    }
+
+    /// The organization of the project in a `/projects/{project}` path (404 when there is no
+    /// such project, or the key's user is not in its organization).
+    pub fn project_org_index(&self, segment: &str) -> Result<usize, ErrorReply> {
+        let project: i64 = segment.parse().map_err(|_| ErrorReply::not_found())?;
+        self.orgs
+            .iter()
+            .position(|o| o.projects.iter().any(|p| p.id == project) && self.is_mine(o))
+            .ok_or_else(ErrorReply::not_found)
+    }
+
     pub fn org_index(&self, segment: &str) -> Result<usize, ErrorReply> {
-        let me = self.me;
-        let belongs = |org: &Org| org.members.iter().any(|m| m.user == me);
+        let belongs = |org: &Org| self.is_mine(org);
         if segment == "@current" {
             return self
                 .orgs

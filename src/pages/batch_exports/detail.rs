@@ -2,7 +2,7 @@
 //! page only says they are saved), the latest runs with a one-click way to a run's logs, pause
 //! and resume, backfill, the logs, and delete behind a confirm that names what stops.
 
-use api::destinations::{config_value, destination, form_config, ExportState, FieldKind};
+use api::destinations::{config_value, destination, form_config, top_key, ExportState, FieldKind};
 use api::endpoints::batch_exports;
 use api::models::{BatchExport, BatchExportRun};
 use api::NoContent;
@@ -292,14 +292,7 @@ fn summary(e: &BatchExport, project: String) -> AnyView {
     }
     // settings the form does not know (newer servers), shown as they came
     for (key, value) in &e.destination.config {
-        let known = spec.is_some_and(|s| {
-            s.fields.iter().any(|f| {
-                f.key == key
-                    || f.key
-                        .strip_prefix(key.as_str())
-                        .is_some_and(|r| r.starts_with('.'))
-            })
-        });
+        let known = spec.is_some_and(|s| s.fields.iter().any(|f| top_key(f.key) == key));
         if !known {
             facts.push((key.clone(), fact_text(value, FieldKind::Text)));
         }

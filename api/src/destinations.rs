@@ -470,7 +470,7 @@ fn value_text(field: &FieldSpec, value: &Value) -> String {
             .filter_map(Value::as_str)
             .collect::<Vec<_>>()
             .join("\n"),
-        other => serde_json::to_string(other).unwrap_or_default(),
+        other => crate::json::to_text(other),
     }
 }
 

@@ -293,14 +293,30 @@ fn missing_scope(detail: &str) -> Option<String> {
     (!scope.is_empty()).then(|| scope.to_string())
 }
 
-/// Retry-After as delay-seconds ("30", or "2.5" rounded up). HTTP dates are not read.
+/// Retry-After as delay-seconds ("30", or "2.5" rounded up). HTTP dates are not read. Read
+/// by hand rather than as an `f64`: float parsing would bring core's 10 KB table of powers of
+/// five into the browser's first download.
 fn parse_retry_after(value: &str) -> Option<u64> {
-    let value = value.trim();
-    if let Ok(n) = value.parse::<u64>() {
-        return Some(n);
+    let (whole, fraction) = match value.trim().split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (value.trim(), None),
+    };
+    let whole = whole.strip_prefix('+').unwrap_or(whole);
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || whole.is_empty() && fraction.is_none_or(str::is_empty) {
+        return None;
     }
-    let f = value.parse::<f64>().ok()?;
-    (f.is_finite() && f >= 0.0).then(|| f.ceil() as u64)
+    let seconds = if whole.is_empty() {
+        0
+    } else {
+        whole.parse::<u64>().ok()?
+    };
+    match fraction {
+        None => Some(seconds),
+        Some(f) if !digits(f) => None,
+        Some(f) if f.bytes().any(|b| b != b'0') => seconds.checked_add(1),
+        Some(_) => Some(seconds),
+    }
 }
 
 /// "Request was throttled. Expected available in 12 seconds." -> 12.

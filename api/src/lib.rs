@@ -7,6 +7,7 @@ pub mod destinations;
 pub mod diff;
 pub mod endpoints;
 pub mod error;
+pub mod json;
 pub mod models;
 pub mod page;
 pub mod project_rules;

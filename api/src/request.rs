@@ -124,7 +124,7 @@ impl<T> Request<T> {
 
     /// The body as JSON text, if any.
     pub fn body_json(&self) -> Option<String> {
-        self.body.as_ref().map(Value::to_string)
+        self.body.as_ref().map(crate::json::to_text)
     }
 }
 

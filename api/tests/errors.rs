@@ -306,6 +306,24 @@ fn throttled() {
             ..
         }
     ));
+    // Fractions round up, a zero fraction does not; what is not delay-seconds is not read.
+    for (header, seconds) in [
+        ("0.01", Some(1)),
+        (".5", Some(1)),
+        ("4.000", Some(4)),
+        ("7.", Some(7)),
+        ("+2", Some(2)),
+        ("-1", Some(37)),
+        ("1e3", Some(37)),
+        ("2.5.1", Some(37)),
+        (".", Some(37)),
+        ("", Some(37)),
+    ] {
+        assert!(
+            matches!(err(429, Some(header), body), ApiError::Throttled { wait_seconds, .. } if wait_seconds == seconds),
+            "{header:?}"
+        );
+    }
     // An HTTP-date header is not read: the detail's seconds are used.
     assert!(matches!(
         err(429, Some("Wed, 21 Oct 2015 07:28:00 GMT"), body),

@@ -325,6 +325,6 @@ fn fact_text(value: &Value, kind: FieldKind) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
-        other => serde_json::to_string(other).unwrap_or_default(),
+        other => api::json::to_text(other),
     }
 }

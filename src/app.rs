@@ -2,6 +2,7 @@
 //! the organization switcher, navigation, breadcrumbs, theme toggle, sign out, the throttling
 //! notice, toasts, and the switch from the address to the page.
 
+use crate::http::Loaded;
 use api::ApiError;
 use leptos::prelude::*;
 use leptos_router::components::{Router, A};
@@ -200,7 +201,7 @@ pub fn Shell() -> impl IntoView {
     let session = use_session();
     let http = use_http();
 
-    let directory = OrgDirectory(LocalResource::new(move || {
+    let directory = OrgDirectory(Loaded::new(move || {
         let connected = session.is_connected();
         async move {
             if !connected {
@@ -213,7 +214,7 @@ pub fn Shell() -> impl IntoView {
         }
     }));
     provide_context(directory);
-    provide_context(Me(LocalResource::new(move || {
+    provide_context(Me(Loaded::new(move || {
         let connected = session.is_connected();
         async move {
             if !connected {
@@ -370,7 +371,7 @@ fn OrgSwitcher() -> impl IntoView {
 fn OrgScope(id: String) -> impl IntoView {
     let http = use_http();
     let id = Memo::new(move |_| id.clone());
-    let org = LocalResource::new(move || {
+    let org = Loaded::new(move || {
         let id = id.get();
         async move {
             http.send(api::endpoints::organizations::retrieve(&id))

@@ -8,6 +8,8 @@
 
 use api::ApiError;
 use leptos::prelude::*;
+
+use crate::http::Loaded;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::components::feedback::{ErrorPanel, TableSkeleton};
@@ -188,14 +190,17 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
 /// A route's view: the page once its area's code is here; until then a loading state, or the
 /// error with Retry when the code could not be fetched.
 pub fn lazy(page: Page) -> AnyView {
-    let chunk = LocalResource::new(move || load_page(page));
+    let chunk = Loaded::new(move || async move {
+        load_page(page)
+            .await
+            .map_err(|ChunkError| ApiError::Network {
+                message: "The code of this page could not be loaded.".into(),
+            })
+    });
     (move || match chunk.get() {
         None => view! { <TableSkeleton /> }.into_any(),
         Some(Ok(page_view)) => page_view(),
-        Some(Err(ChunkError)) => {
-            let error = ApiError::Network {
-                message: "The code of this page could not be loaded.".into(),
-            };
+        Some(Err(error)) => {
             view! { <ErrorPanel error=error on_retry=Callback::new(move |_| chunk.refetch()) /> }
                 .into_any()
         }

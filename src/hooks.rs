@@ -2,14 +2,15 @@
 //! organization of the current route, and the organization's sections (navigation entries).
 //! The shell (app.rs) provides them; pages only use them, so the two never import each other.
 
+use crate::http::Loaded;
 use api::models::Organization;
-use api::{ApiError, Page};
+use api::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// The organizations the key can see (for the switcher); refetched after create/rename/delete.
 #[derive(Clone, Copy)]
-pub struct OrgDirectory(pub LocalResource<Result<Page<Organization>, ApiError>>);
+pub struct OrgDirectory(pub Loaded<Page<Organization>>);
 
 pub fn use_org_directory() -> OrgDirectory {
     expect_context()
@@ -17,9 +18,9 @@ pub fn use_org_directory() -> OrgDirectory {
 
 /// The user the key belongs to (to mark "you" and apply the member-level rules).
 #[derive(Clone, Copy)]
-pub struct Me(pub LocalResource<Result<api::models::CurrentUser, ApiError>>);
+pub struct Me(pub Loaded<api::models::CurrentUser>);
 
-pub fn use_me() -> LocalResource<Result<api::models::CurrentUser, ApiError>> {
+pub fn use_me() -> Loaded<api::models::CurrentUser> {
     expect_context::<Me>().0
 }
 
@@ -27,7 +28,7 @@ pub fn use_me() -> LocalResource<Result<api::models::CurrentUser, ApiError>> {
 #[derive(Clone, Copy)]
 pub struct CurrentOrg {
     pub id: Memo<String>,
-    pub org: LocalResource<Result<Organization, ApiError>>,
+    pub org: Loaded<Organization>,
 }
 
 pub fn use_current_org() -> CurrentOrg {

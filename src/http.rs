@@ -489,3 +489,64 @@ impl MutationCore {
         }
     }
 }
+
+/// What a page loads from the API, fetched again when what `fetch` reads changes (a
+/// `LocalResource` underneath). Leptos' resource machinery costs about 3 KB of wasm for each
+/// type it holds, so it is compiled once, for a type-erased value, and `Loaded<T>` only puts the
+/// type back when it is read.
+pub struct Loaded<T> {
+    resource: LocalResource<Result<Erased, ApiError>>,
+    kind: std::marker::PhantomData<fn() -> T>,
+}
+
+type Erased = Rc<dyn std::any::Any>;
+type ErasedFetch = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Erased, ApiError>>>>>;
+
+impl<T> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Loaded<T> {}
+
+/// The one `LocalResource` of the app.
+fn erased_resource(fetch: ErasedFetch) -> LocalResource<Result<Erased, ApiError>> {
+    LocalResource::new(move || fetch())
+}
+
+impl<T: 'static> Loaded<T> {
+    pub fn new<F>(fetch: impl Fn() -> F + 'static) -> Self
+    where
+        F: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let fetch: ErasedFetch = Rc::new(move || {
+            let future = fetch();
+            Box::pin(async move { future.await.map(|value| Rc::new(value) as Erased) })
+        });
+        Loaded {
+            resource: erased_resource(fetch),
+            kind: std::marker::PhantomData,
+        }
+    }
+
+    /// Loads it again.
+    pub fn refetch(&self) {
+        self.resource.refetch();
+    }
+}
+
+impl<T: Clone + 'static> Loaded<T> {
+    /// The value (tracked): `None` while the first load runs.
+    pub fn get(&self) -> Option<Result<T, ApiError>> {
+        self.resource.get().map(Self::typed)
+    }
+
+    fn typed(result: Result<Erased, ApiError>) -> Result<T, ApiError> {
+        result.map(|value| match value.downcast_ref::<T>() {
+            Some(value) => value.clone(),
+            // only `new` makes the value, and it is always a T
+            None => unreachable!(),
+        })
+    }
+}

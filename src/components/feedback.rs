@@ -1,6 +1,7 @@
 //! Loading, empty and error states, the words the console uses for each kind of API error, and
 //! the one way a page loads what it shows (`load`, with `use_detail` for a detail page).
 
+use crate::http::Loaded;
 use api::{ApiError, Request};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -85,10 +86,7 @@ pub fn TableSkeleton(#[prop(default = 5)] rows: usize) -> impl IntoView {
 }
 
 /// Renders a resource: skeleton first, then `ok(value)`, or an error panel whose Retry refetches.
-pub fn load<T, V>(
-    resource: LocalResource<Result<T, ApiError>>,
-    ok: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView
+pub fn load<T, V>(resource: Loaded<T>, ok: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
 where
     T: Clone + 'static,
     V: IntoView + 'static,
@@ -98,7 +96,7 @@ where
 
 /// [`load`], showing `gone` instead of the error panel when the thing does not exist (any more).
 pub fn load_or<T, V>(
-    resource: LocalResource<Result<T, ApiError>>,
+    resource: Loaded<T>,
     gone: Option<ViewFn>,
     ok: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
@@ -129,11 +127,11 @@ fn not_loaded(error: Option<ApiError>, gone: Option<ViewFn>, retry: Callback<()>
 /// current organization, fetched with `retrieve(org, id)` and again when either changes.
 pub fn use_detail<T: DeserializeOwned + 'static>(
     retrieve: fn(&str, &str) -> Request<T>,
-) -> LocalResource<Result<T, ApiError>> {
+) -> Loaded<T> {
     let http = use_http();
     let current = use_current_org();
     let id = crate::hooks::use_detail_id();
-    LocalResource::new(move || {
+    Loaded::new(move || {
         let request = retrieve(&current.id.get(), &id.get());
         http.send(request)
     })

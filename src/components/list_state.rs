@@ -1,8 +1,9 @@
 //! List state (page, page size, filter, order) lives in the URL query: back/forward restore it,
 //! a reload keeps it, a link shares it. Changing the filter or size returns to page 1.
 
+use crate::http::Loaded;
 use api::request::percent_encode;
-use api::{ApiError, Page, Request};
+use api::{Page, Request};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -132,7 +133,7 @@ pub fn use_list_state() -> (Memo<ListState>, Callback<ListState>) {
 }
 
 /// A page of a list as a list page loads it.
-pub type PageResource<T> = LocalResource<Result<Page<T>, ApiError>>;
+pub type PageResource<T> = Loaded<Page<T>>;
 
 /// A paginated list as a list page shows it: the list state of the URL, its setter, and the
 /// page loaded for that state.
@@ -164,7 +165,7 @@ pub fn use_paged_list<T: DeserializeOwned + 'static>(
 ) -> PagedList<T> {
     let http = use_http();
     let (state, set_state) = use_list_state();
-    let page = LocalResource::new(move || http.send(state.with(&request)));
+    let page = Loaded::new(move || http.send(state.with(&request)));
     PagedList {
         page,
         state,

@@ -4,6 +4,7 @@
 //! The organization's list has no filters of its own, so every page of it is loaded and the
 //! table filters and pages it here.
 
+use crate::http::Loaded;
 use api::destinations::{health, ExportState, DESTINATIONS};
 use api::endpoints::batch_exports;
 use api::models::BatchExport;
@@ -74,7 +75,7 @@ pub fn BatchExportsPage() -> impl IntoView {
     let http = use_http();
     let current = use_current_org();
     let projects = use_projects();
-    let exports = LocalResource::new(move || all_exports(http, current.id.get()));
+    let exports = Loaded::new(move || all_exports(http, current.id.get()));
 
     let query = use_query_map();
     let filters = Memo::new(move |_| {

@@ -2,6 +2,7 @@
 //! "load older" (the next lines `before` the oldest shown), each line's level as a badge and a
 //! copy button per line.
 
+use crate::http::Loaded;
 use api::destinations::parse_instant;
 use api::endpoints::batch_exports;
 use api::models::{BatchExportLogEntry, LogLevel, LogsQuery};
@@ -136,7 +137,7 @@ impl LogFilters {
 pub fn export_logs(org: Signal<String>, id: String, filters: LogFilters) -> AnyView {
     let http = use_http();
     let shown = filters.shown;
-    let logs = LocalResource::new(move || {
+    let logs = Loaded::new(move || {
         let query = shown.with(|s| s.query.clone());
         http.send(batch_exports::logs(&org.get(), &id, &query))
     });

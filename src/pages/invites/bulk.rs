@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::http::Loaded;
 use api::bulk_invites::{parse_bulk_invites, BulkInviteRow};
 use api::endpoints::{invites, members};
 use api::models::{InviteCreate, MemberListQuery, MAX_BULK_INVITES};
@@ -35,7 +36,7 @@ pub fn BulkInvitePage() -> impl IntoView {
     }));
 
     // Everyone already in the organization, to flag "already a member" before sending.
-    let member_emails = LocalResource::new(move || {
+    let member_emails = Loaded::new(move || {
         let query = MemberListQuery {
             limit: Some(10_000),
             ..Default::default()

@@ -1,6 +1,7 @@
 //! A project's activity log: each entry as a sentence (tokens masked), newest first, with its
 //! own page and page size (not the address's: the page has one list already in mind).
 
+use crate::http::Loaded;
 use api::endpoints::projects;
 use api::models::ProjectActivity;
 use api::project_rules::activity_sentence;
@@ -27,7 +28,7 @@ pub fn ActivityLog(project_id: i64, #[prop(into)] version: Signal<u32>) -> impl 
         }
         v
     });
-    let log = LocalResource::new(move || {
+    let log = Loaded::new(move || {
         version.track();
         let request = projects::activity(
             &current.id.get(),

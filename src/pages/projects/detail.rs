@@ -1,6 +1,7 @@
 //! One project: facts, the API key (copy; reset behind a confirm that says there is no grace
 //! period), demo data progress, settings, products, activity, and delete after typing its name.
 
+use crate::http::Loaded;
 use api::endpoints::projects;
 use api::models::{CompleteOnboarding, IsGeneratingDemoData, ProductIntent, Project};
 use api::project_rules::{product_label, PRODUCT_KEYS};
@@ -153,7 +154,7 @@ fn ApiKey(project: RwSignal<Project>, on_reset: Callback<()>) -> impl IntoView {
 fn DemoData(project_id: i64) -> impl IntoView {
     let http = use_http();
     let current = use_current_org();
-    let state = LocalResource::new(move || {
+    let state = Loaded::new(move || {
         http.send(projects::is_generating_demo_data(
             &current.id.get(),
             project_id,

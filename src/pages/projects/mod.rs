@@ -15,6 +15,7 @@ pub use list::ProjectsPage;
 
 use std::cell::RefCell;
 
+use crate::http::Loaded;
 use api::endpoints::projects;
 use api::models::Project;
 use api::ApiError;
@@ -52,11 +53,11 @@ fn is_pending_deletion(org: &str, id: i64) -> bool {
 }
 
 /// The project the address names (`/orgs/:org_id/projects/:id`), fetched again when it changes.
-fn use_project() -> LocalResource<Result<Project, ApiError>> {
+fn use_project() -> Loaded<Project> {
     let http = use_http();
     let current = use_current_org();
     let id = use_detail_id();
-    LocalResource::new(move || {
+    Loaded::new(move || {
         let org = current.id.get();
         let id = id.get().parse::<i64>();
         async move {

@@ -1,5 +1,6 @@
 //! The proxy records of an organization and adding one (then its walkthrough).
 
+use crate::http::Loaded;
 use api::endpoints::proxy_records;
 use api::models::{ProxyRecord, ProxyRecordCreate};
 use api::validate::{self, PROXY_DOMAIN_MAX_LEN};
@@ -18,8 +19,7 @@ use crate::http::{use_http, Done, Failure};
 pub fn ProxyRecordsPage() -> impl IntoView {
     let http = use_http();
     let current = use_current_org();
-    let list =
-        LocalResource::new(move || http.send(proxy_records::list(&current.id.get(), None, None)));
+    let list = Loaded::new(move || http.send(proxy_records::list(&current.id.get(), None, None)));
 
     let domain = RwSignal::new(String::new());
     let errors = FormErrors::new();

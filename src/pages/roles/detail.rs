@@ -1,6 +1,7 @@
 //! One role: rename, delete, and its members (add from a search of the organization's members,
 //! remove).
 
+use crate::http::Loaded;
 use api::endpoints::{members, role_memberships, roles};
 use api::models::{
     MemberListQuery, OrganizationMember, Role, RoleMembership, RoleMembershipCreate, RolePatch,
@@ -84,7 +85,7 @@ fn RoleDetail(role: Role) -> impl IntoView {
     // Add a member: search the organization's members.
     let search = RwSignal::new(String::new());
     let add_errors = FormErrors::new();
-    let candidates = LocalResource::new(move || {
+    let candidates = Loaded::new(move || {
         let text = search.get().trim().to_string();
         let query = MemberListQuery {
             limit: Some(CANDIDATES),

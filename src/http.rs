@@ -17,7 +17,7 @@ use crate::components::dialog::DialogState;
 use crate::components::feedback::describe_error;
 use crate::components::form::FormErrors;
 use crate::components::toast::{use_toasts, Toasts};
-use crate::session::{Connection, Session};
+use crate::session::{Connection, Host, Session};
 
 /// How many times a throttled request is retried before the 429 is shown.
 const THROTTLE_RETRIES: u32 = 3;
@@ -71,9 +71,9 @@ impl RequestLog {
     }
 }
 
-/// `path` on the connection's host: absolute, also for "this server".
-pub fn absolute_url(connection: &Connection, path: &str) -> String {
-    let base = connection.base_url();
+/// `path` on `host`: absolute, also for "this server".
+pub fn absolute_url(host: &Host, path: &str) -> String {
+    let base = host.base_url();
     if base.is_empty() {
         format!("{}{path}", window().location().origin().unwrap_or_default())
     } else {
@@ -263,7 +263,7 @@ async fn send_once_raw(
         log.record(Sent {
             seq: 0,
             method,
-            url: absolute_url(connection, path),
+            url: absolute_url(&connection.host, path),
             path: path.to_string(),
             body: body.map(str::to_string),
             status: result.as_ref().ok().map(|raw| raw.status),
@@ -414,7 +414,7 @@ impl<I: 'static> Mutation<I> {
         let connection = self.core.http.session.connection.get_untracked()?;
         Some(api::curl::curl(
             launch.method,
-            &absolute_url(&connection, &launch.path),
+            &absolute_url(&connection.host, &launch.path),
             launch.body.as_deref(),
         ))
     }

@@ -1,7 +1,8 @@
 //! The request inspector and "Copy as curl": the panel lists this tab's requests newest first
 //! (opened with its button and with Alt+Shift+R); a row's command and a form's command, run with
 //! the real curl against the demo server (the key from $POSTHOG_PERSONAL_API_KEY), get the same
-//! answer; the key is in no copied text, no panel row and no storage but the session's own.
+//! answer, and so does the connect screen's; the key is in no copied text, no panel row and no
+//! storage but the session's own.
 
 use e2e::{Journey, DEMO_KEY};
 use fantoccini::key::Key;
@@ -162,6 +163,49 @@ async fn a_form_copies_the_request_it_would_send() {
         ))
         .await;
     assert_eq!(role["name"], "Dana's curl role");
+    key_only_in_the_session(&j).await;
+    j.finish().await;
+}
+
+#[tokio::test]
+async fn the_connect_screen_copies_the_key_check_as_curl() {
+    let j = Journey::start().await;
+    j.goto("/connect").await;
+    j.wait_for_text("Connect to PostHog").await;
+    j.grant_clipboard().await;
+    let button = "button[aria-label='Copy as curl: the request this form would send']";
+
+    // a custom address as typed, so far
+    j.click_css("#host-custom").await;
+    j.fill("#custom-host", "https://posthog.example.com/").await;
+    j.click_css(button).await;
+    j.wait_for_text_in(button, "Copied").await;
+    let command = j.clipboard_text().await;
+    assert!(
+        command.starts_with("curl 'https://posthog.example.com/api/organizations/?limit=1'"),
+        "{command}"
+    );
+
+    // this server: the command runs and gets what Connect would get; the key typed stays put
+    j.click_css("#host-same").await;
+    j.fill("#api-key", DEMO_KEY).await;
+    j.click_css(button).await;
+    j.wait_for_text_in(button, "Copied").await;
+    let command = j.clipboard_text().await;
+    assert!(command.contains("$POSTHOG_PERSONAL_API_KEY"), "{command}");
+    assert!(
+        command.contains(&j.url("/api/organizations/?limit=1")),
+        "{command}"
+    );
+    let (status, body) = run_curl(&command).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&body).unwrap(),
+        j.api_get("/api/organizations/?limit=1").await
+    );
+    assert_eq!(j.value_of("#api-key").await, DEMO_KEY);
+    // nothing was kept by copying
+    assert_eq!(j.current_path().await, "/connect");
     key_only_in_the_session(&j).await;
     j.finish().await;
 }

@@ -6,15 +6,34 @@ use api::ApiError;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::components::copy::CopyAsCurl;
 use crate::components::feedback::describe_error;
 use crate::components::form::{FormError, FormErrors, SubmitButton, TextField};
-use crate::http::send_once;
+use crate::http::{absolute_url, send_once};
 use crate::session::{parse_custom_host, use_session, Connection, Host, Keep};
 
 /// Only same-site paths are followed after connecting (no open redirect).
 fn safe_next(next: Option<String>) -> String {
     next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/connect"))
         .unwrap_or_else(|| "/orgs".into())
+}
+
+/// What Connect sends to try the key: the organization list (its content is not needed here).
+fn key_check() -> api::Request<serde::de::IgnoredAny> {
+    api::Request::new(api::Method::Get, "/api/organizations/").with_query("limit", "1")
+}
+
+/// The host the form's choice names; a custom address is what `custom` makes of the field.
+fn chosen_host(
+    choice: &str,
+    custom: impl FnOnce() -> Result<String, String>,
+) -> Result<Host, String> {
+    Ok(match choice {
+        "us" => Host::UsCloud,
+        "eu" => Host::EuCloud,
+        "custom" => Host::Custom(custom()?),
+        _ => Host::SameOrigin,
+    })
 }
 
 #[component]
@@ -40,11 +59,7 @@ pub fn ConnectPage() -> impl IntoView {
         let connection = connection.clone();
         let navigate = navigate.clone();
         async move {
-            // the key is tried on the organization list; its content is not needed here
-            let mut request =
-                api::Request::<serde::de::IgnoredAny>::new(api::Method::Get, "/api/organizations/");
-            request.query.push(("limit".into(), "1".into()));
-            match send_once(&connection, &request).await {
+            match send_once(&connection, &key_check()).await {
                 Ok(_) => {
                     session.connect(connection);
                     let next = safe_next(query.get_untracked().get("next"));
@@ -86,17 +101,14 @@ pub fn ConnectPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
-        let host = match host_choice.get_untracked().as_str() {
-            "us" => Host::UsCloud,
-            "eu" => Host::EuCloud,
-            "custom" => match parse_custom_host(&custom_url.get_untracked()) {
-                Ok(url) => Host::Custom(url),
-                Err(message) => {
-                    errors.set_field("custom-host", message);
-                    return;
-                }
-            },
-            _ => Host::SameOrigin,
+        let host = match chosen_host(&host_choice.get_untracked(), || {
+            parse_custom_host(&custom_url.get_untracked())
+        }) {
+            Ok(host) => host,
+            Err(message) => {
+                errors.set_field("custom-host", message);
+                return;
+            }
         };
         let key_text = key.get_untracked().trim().to_string();
         if key_text.is_empty() {
@@ -126,6 +138,21 @@ pub fn ConnectPage() -> impl IntoView {
     };
 
     let pending = try_key.pending();
+    // the request Connect sends, as a curl command on the chosen host (an address still being
+    // typed is shown as typed)
+    let curl = Signal::derive(move || {
+        let host = chosen_host(&host_choice.get(), || {
+            let typed = custom_url.get();
+            Ok(parse_custom_host(&typed).unwrap_or_else(|_| typed.trim().to_string()))
+        })
+        .unwrap_or(Host::SameOrigin);
+        let request = key_check();
+        api::curl::curl(
+            request.method,
+            &absolute_url(&host, &request.path_and_query()),
+            None,
+        )
+    });
     let host_error = errors.field("host");
 
     view! {
@@ -260,7 +287,10 @@ pub fn ConnectPage() -> impl IntoView {
                         <label for="keep-device">"On this device (until you sign out)"</label>
                     </div>
                 </fieldset>
-                <SubmitButton label="Connect" pending=pending />
+                <div class="form-actions">
+                    <SubmitButton label="Connect" pending=pending />
+                    <CopyAsCurl command=curl />
+                </div>
             </form>
         </main>
     }

@@ -53,14 +53,14 @@ pub fn App() -> impl IntoView {
 fn TopLevel() -> impl IntoView {
     let session = use_session();
     let location = use_location();
-    let on_connect = Memo::new(move |_| location.pathname.with(|p| p == "/connect"));
+    let on_connect = crate::reactive::memo(move || location.pathname.with(|p| p == "/connect"));
 
     // What `<Routes>` does after each navigation: let the router put the address in the
     // browser's history (nothing here waits for data before showing a page). The address is
     // noted for the Back/Forward guard.
     if let Some(browser) = use_context::<BrowserUrl>() {
         let location = location.clone();
-        Effect::new(move |_| {
+        crate::reactive::watch(move || {
             location.pathname.track();
             location.search.track();
             location.hash.track();
@@ -70,7 +70,7 @@ fn TopLevel() -> impl IntoView {
     }
 
     // No key (never connected, signed out, or a 401): go to connect, coming back here afterwards.
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         if !session.is_connected() && !on_connect.get() {
             let here = address(&location);
             redirect(if here == "/" || here.is_empty() {
@@ -182,7 +182,7 @@ fn redirect(to: String) {
 #[component]
 fn ShellRoutes() -> impl IntoView {
     let location = use_location();
-    let place = Memo::new(move |_| location.pathname.with(|p| Place::of(p)));
+    let place = crate::reactive::memo(move || location.pathname.with(|p| Place::of(p)));
     move || match place.get() {
         Place::Home => {
             redirect("/orgs".into());
@@ -277,7 +277,7 @@ pub fn Shell() -> impl IntoView {
             <ShellRoutes />
             {move || inspector.0.get().then(|| lazy(Page::Inspector))}
             {
-                let open = Memo::new(move |_| review.is_open());
+                let open = crate::reactive::memo(move || review.is_open());
                 move || open.get().then(|| lazy(Page::Review))
             }
             <ToastRegion />
@@ -309,7 +309,7 @@ fn OrgSwitcher() -> impl IntoView {
     let directory = use_org_directory();
     let location = use_location();
     let navigate = use_navigate();
-    let current_id = Memo::new(move |_| {
+    let current_id = crate::reactive::memo(move || {
         let path = location.pathname.get();
         path.strip_prefix("/orgs/")
             .and_then(|rest| rest.split('/').next())
@@ -370,7 +370,7 @@ fn OrgSwitcher() -> impl IntoView {
 #[component]
 fn OrgScope(id: String) -> impl IntoView {
     let http = use_http();
-    let id = Memo::new(move |_| id.clone());
+    let id = crate::reactive::memo(move || id.clone());
     let org = Loaded::new(move || {
         let id = id.get();
         async move {
@@ -381,7 +381,7 @@ fn OrgScope(id: String) -> impl IntoView {
     provide_context(CurrentOrg { id, org });
     let location = use_location();
     // (section, detail) of the address; the page changes only when these do
-    let place = Memo::new(move |_| {
+    let place = crate::reactive::memo(move || {
         location.pathname.with(|p| {
             let mut parts = p.trim_end_matches('/').split('/').skip(3);
             let section = parts.next().unwrap_or_default().to_string();

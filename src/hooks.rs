@@ -50,7 +50,7 @@ pub const SECTIONS: [(&str, &str); 8] = [
 /// Segment `n` of the address (`/orgs/:org_id/:section/:detail_id` = 2, 3, 4), or "".
 pub fn use_path_segment(n: usize) -> Memo<String> {
     let location = use_location();
-    Memo::new(move |_| {
+    crate::reactive::memo(move || {
         location
             .pathname
             .with(|p| p.split('/').nth(n).unwrap_or_default().to_string())

@@ -6,6 +6,7 @@ mod components;
 mod hooks;
 mod http;
 mod pages;
+mod reactive;
 mod session;
 
 fn main() {

@@ -186,7 +186,7 @@ fn confirm_dialog(state: DialogState, pending: Signal<bool>, on_confirm: Box<dyn
             None => true,
         }
     };
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         let Some(el) = dialog.get() else { return };
         if open.get() {
             typed.set(String::new());

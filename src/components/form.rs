@@ -319,7 +319,7 @@ const LEAVE_QUESTION: &str = "You have unsaved changes. Leave this page and lose
 pub fn use_unsaved_guard(dirty: Signal<bool>) {
     let flag = use_context::<UnsavedChanges>().map(|u| u.0);
     if let Some(flag) = flag {
-        Effect::new(move |_| flag.set(dirty.get()));
+        crate::reactive::watch(move || flag.set(dirty.get()));
         on_cleanup(move || flag.set(false));
     }
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {

@@ -70,7 +70,7 @@ fn form_dialog(
         errors,
     } = state;
     let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         let Some(el) = dialog.get() else { return };
         if open.get() {
             if !el.open() {

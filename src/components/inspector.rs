@@ -28,7 +28,7 @@ pub fn RequestInspector() -> impl IntoView {
     };
     // focus moves into the panel when it opens; Escape closes it
     let panel = NodeRef::<leptos::html::Aside>::new();
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         if let Some(panel) = panel.get() {
             let _ = panel.focus();
         }

@@ -18,7 +18,7 @@ pub fn ListField(
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     // Rows are drawn again only when their count changes, so typing keeps the focus.
-    let count = Memo::new(move |_| items.with(Vec::len));
+    let count = crate::reactive::memo(move || items.with(Vec::len));
     let item_label = StoredValue::new(item_label);
     let placeholder = StoredValue::new(placeholder);
     let remove = move |i: usize| {

@@ -97,7 +97,7 @@ impl ListState {
 /// The list state of the current URL, and a setter that navigates (one history entry per change).
 pub fn use_list_state() -> (Memo<ListState>, Callback<ListState>) {
     let query = use_query_map();
-    let state = Memo::new(move |_| {
+    let state = crate::reactive::memo(move || {
         query.with(|q| {
             let page = q
                 .get("page")

@@ -57,7 +57,7 @@ pub fn use_review() -> Review {
 pub fn ReviewDialog() -> impl IntoView {
     let review = use_review();
     let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         if let Some(el) = dialog.get() {
             if !el.open() {
                 let _ = el.show_modal();

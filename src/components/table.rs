@@ -220,7 +220,7 @@ pub fn FilterBox(
 ) -> impl IntoView {
     let text = RwSignal::new(state.get_untracked().filter);
     // The URL is the truth: back/forward changes the box too.
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         let filter = state.with(|s| s.filter.clone());
         if filter != text.get_untracked() {
             text.set(filter);

@@ -104,7 +104,7 @@ pub fn backfill_dialog(
     let end = RwSignal::new(shape(end_default));
     let errors = dialog.errors;
 
-    let plan = Memo::new(move |_| {
+    let plan = crate::reactive::memo(move || {
         let runs = export.with(|e| e.latest_runs.clone());
         plan_backfill(
             &interval,

@@ -42,7 +42,7 @@ pub fn BatchExportPage() -> impl IntoView {
     // it, so the logs' filters, the dialogs and the backfill id stay
     let shown = RwSignal::new(BatchExport::default());
     let ready = RwSignal::new(false);
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         if let Some(Ok(e)) = export.get() {
             shown.set(e);
             if !ready.get_untracked() {
@@ -68,11 +68,11 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
     let id = export.with_untracked(|e| e.id.clone());
 
     // refresh while a run is in progress (backfills settle over a few seconds)
-    let running = Memo::new(move |_| {
+    let running = crate::reactive::memo(move || {
         export.with(|e| e.latest_runs.iter().any(|r| r.status.is_in_progress()))
     });
     let poll = StoredValue::new_local(None::<gloo_timers::callback::Interval>);
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         if !running.get() {
             poll.set_value(None);
         } else if poll.with_value(Option::is_none) {
@@ -171,7 +171,7 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
         }),
     ];
     let runs = Signal::derive(move || export.with(|e| e.latest_runs.clone()));
-    let state = Memo::new(move |_| export.with(ExportState::of));
+    let state = crate::reactive::memo(move || export.with(ExportState::of));
 
     view! {
         <div class="page-header">

@@ -192,7 +192,7 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
     use_unsaved_guard(dirty);
 
     // HTTP exports export events only
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         if let Some(spec) = destination(&fields.kind.get()) {
             if !spec.models.contains(&fields.model.get_untracked().as_str()) {
                 fields.model.set(spec.models[0].to_string());
@@ -234,7 +234,7 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
         None => vec![(String::new(), "Loading projects\u{2026}".into())],
     };
     if !editing {
-        Effect::new(move |_| {
+        crate::reactive::watch(move || {
             if let Some((first, _)) = project_options().into_iter().find(|(id, _)| !id.is_empty()) {
                 if project.get_untracked().is_empty() {
                     project.set(first);

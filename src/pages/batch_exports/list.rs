@@ -78,7 +78,7 @@ pub fn BatchExportsPage() -> impl IntoView {
     let exports = Loaded::new(move || all_exports(http, current.id.get()));
 
     let query = use_query_map();
-    let filters = Memo::new(move |_| {
+    let filters = crate::reactive::memo(move || {
         query.with(|q| Filters {
             project: q.get("project").unwrap_or_default(),
             kind: q.get("destination").unwrap_or_default(),
@@ -149,7 +149,7 @@ pub fn BatchExportsPage() -> impl IntoView {
         </div>
         {load(exports, move |all: Vec<BatchExport>| {
             let all = StoredValue::new(all);
-            let shown = Memo::new(move |_| {
+            let shown = crate::reactive::memo(move || {
                 let f = filters.get();
                 all.with_value(|all| all.iter().filter(|e| f.keeps(e)).cloned().collect::<Vec<_>>())
             });

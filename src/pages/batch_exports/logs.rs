@@ -143,7 +143,7 @@ pub fn export_logs(org: Signal<String>, id: String, filters: LogFilters) -> AnyV
     });
     let lines = RwSignal::new(Vec::<BatchExportLogEntry>::new());
     let more = RwSignal::new(false);
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         if let Some(Ok(page)) = logs.get() {
             let older = shown.with_untracked(|s| s.older);
             more.set(page.next.is_some() || page.results.len() as u32 >= PAGE);

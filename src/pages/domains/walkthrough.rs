@@ -184,7 +184,7 @@ fn DomainWalkthrough(domain: OrganizationDomain, reload: Callback<()>) -> impl I
         remove_confirm.failure(),
     );
 
-    let verified = Memo::new(move |_| d.with(|d| d.is_verified));
+    let verified = crate::reactive::memo(move || d.with(|d| d.is_verified));
     let locked = Signal::derive(move || !verified.get());
     let record_name = Signal::derive(move || d.with(OrganizationDomain::challenge_record_name));
     let record_value = Signal::derive(move || d.with(|d| d.verification_challenge.clone()));

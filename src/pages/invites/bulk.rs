@@ -51,7 +51,7 @@ pub fn BulkInvitePage() -> impl IntoView {
             })
         }
     });
-    let rows = Memo::new(move |_| {
+    let rows = crate::reactive::memo(move || {
         let emails = member_emails.get().and_then(Result::ok).unwrap_or_default();
         let mine = current
             .org
@@ -60,9 +60,12 @@ pub fn BulkInvitePage() -> impl IntoView {
             .and_then(|o| o.membership_level);
         parse_bulk_invites(&text.get(), &emails, mine.as_ref())
     });
-    let valid = Memo::new(move |_| rows.with(|r| r.iter().filter(|r| r.problem.is_none()).count()));
-    let invalid =
-        Memo::new(move |_| rows.with(|r| r.iter().filter(|r| r.problem.is_some()).count()));
+    let valid = crate::reactive::memo(move || {
+        rows.with(|r| r.iter().filter(|r| r.problem.is_none()).count())
+    });
+    let invalid = crate::reactive::memo(move || {
+        rows.with(|r| r.iter().filter(|r| r.problem.is_some()).count())
+    });
 
     let send = http.mutation(
         move |batch: &Vec<InviteCreate>| invites::bulk(&current.id.get_untracked(), batch),

@@ -39,14 +39,14 @@ pub fn MembersPage() -> impl IntoView {
     } = list;
 
     // Your level in this organization, and your user id (to mark yourself and apply the rules).
-    let my_level = Memo::new(move |_| {
+    let my_level = crate::reactive::memo(move || {
         current
             .org
             .get()
             .and_then(Result::ok)
             .and_then(|o| o.membership_level)
     });
-    let my_uuid = Memo::new(move |_| me.get().and_then(Result::ok).map(|u| u.uuid));
+    let my_uuid = crate::reactive::memo(move || me.get().and_then(Result::ok).map(|u| u.uuid));
     let is_me =
         move |m: &OrganizationMember| my_uuid.get().as_deref() == Some(m.user.uuid.as_str());
 

@@ -161,14 +161,14 @@ fn DemoData(project_id: i64) -> impl IntoView {
         ))
     });
     // Ask again every few seconds while generating; stop when done or when the page is left.
-    let generating = Memo::new(move |_| {
+    let generating = crate::reactive::memo(move || {
         state
             .get()
             .and_then(Result::ok)
             .is_some_and(|s: IsGeneratingDemoData| s.is_generating_demo_data)
     });
     let poll = StoredValue::new_local(None::<gloo_timers::callback::Interval>);
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         if !generating.get() {
             poll.set_value(None);
         } else if poll.with_value(Option::is_none) {

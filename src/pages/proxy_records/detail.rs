@@ -30,14 +30,14 @@ pub fn ProxyRecordPage() -> impl IntoView {
 
     // While the record settles, refresh it every few seconds; stop when it settles or the page
     // is left (the interval is cleared on cleanup).
-    let settling = Memo::new(move |_| {
+    let settling = crate::reactive::memo(move || {
         record
             .get()
             .and_then(Result::ok)
             .is_some_and(|r| r.status.is_pending())
     });
     let poll = StoredValue::new_local(None::<gloo_timers::callback::Interval>);
-    Effect::new(move |_| {
+    crate::reactive::watch(move || {
         if !settling.get() {
             poll.set_value(None);
         } else if poll.with_value(Option::is_none) {

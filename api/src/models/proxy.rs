@@ -57,30 +57,54 @@ impl ProxyRecordList {
     }
 }
 
+/// Either shape PostHog answers with: a bare list, or `{"results": [...], "max_proxy_records": n}`.
+/// Read by a visitor of its own rather than an untagged enum: serde's untagged enums buffer the
+/// input and compile a second decoder of `ProxyRecord` for the buffer (about 2 KB of wasm).
 impl<'de> Deserialize<'de> for ProxyRecordList {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Wrapped {
-            #[serde(default, deserialize_with = "null_default")]
-            results: Vec<ProxyRecord>,
-            #[serde(default)]
-            max_proxy_records: Option<u32>,
+        struct Shapes;
+        impl<'de> serde::de::Visitor<'de> for Shapes {
+            type Value = ProxyRecordList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of proxy records, or an object with `results`")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut results = Vec::new();
+                while let Some(record) = seq.next_element::<ProxyRecord>()? {
+                    results.push(record);
+                }
+                Ok(ProxyRecordList {
+                    results,
+                    max_proxy_records: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut list = ProxyRecordList {
+                    results: Vec::new(),
+                    max_proxy_records: None,
+                };
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "results" => {
+                            list.results = map
+                                .next_value::<Option<Vec<ProxyRecord>>>()?
+                                .unwrap_or_default()
+                        }
+                        "max_proxy_records" => list.max_proxy_records = map.next_value()?,
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(list)
+            }
         }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Shape {
-            List(Vec<ProxyRecord>),
-            Wrapped(Wrapped),
-        }
-        Ok(match Shape::deserialize(deserializer)? {
-            Shape::List(results) => ProxyRecordList {
-                results,
-                max_proxy_records: None,
-            },
-            Shape::Wrapped(w) => ProxyRecordList {
-                results: w.results,
-                max_proxy_records: w.max_proxy_records,
-            },
-        })
+        deserializer.deserialize_any(Shapes)
     }
 }

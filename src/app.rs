@@ -3,12 +3,10 @@
 //! notice, toasts, and the switch from the address to the page.
 
 use crate::http::Loaded;
+use crate::nav::NavigateOptions;
+use crate::nav::{use_location, use_navigate};
 use api::ApiError;
 use leptos::prelude::*;
-use leptos_router::components::{Router, A};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::location::{BrowserUrl, LocationProvider};
-use leptos_router::NavigateOptions;
 
 use crate::areas::{lazy, Page};
 use crate::components::form::{
@@ -34,15 +32,14 @@ pub fn App() -> impl IntoView {
     let unsaved = UnsavedChanges(RwSignal::new(false));
     provide_context(unsaved);
     guard_back_and_forward(unsaved);
+    crate::nav::start(unsaved);
     crate::components::theme::init_theme();
 
     view! {
-        <Router>
-            <a class="skip-link" href="#main">
-                "Skip to content"
-            </a>
-            <TopLevel />
-        </Router>
+        <a class="skip-link" href="#main">
+            "Skip to content"
+        </a>
+        <TopLevel />
     }
 }
 
@@ -55,19 +52,13 @@ fn TopLevel() -> impl IntoView {
     let location = use_location();
     let on_connect = crate::reactive::memo(move || location.pathname.with(|p| p == "/connect"));
 
-    // What `<Routes>` does after each navigation: let the router put the address in the
-    // browser's history (nothing here waits for data before showing a page). The address is
-    // noted for the Back/Forward guard.
-    if let Some(browser) = use_context::<BrowserUrl>() {
-        let location = location.clone();
-        crate::reactive::watch(move || {
-            location.pathname.track();
-            location.search.track();
-            location.hash.track();
-            note_shown_address(address(&location));
-            browser.ready_to_complete();
-        });
-    }
+    // The address shown, for the Back/Forward guard.
+    crate::reactive::watch(move || {
+        location.pathname.track();
+        location.search.track();
+        location.hash.track();
+        note_shown_address(address(&location));
+    });
 
     // No key (never connected, signed out, or a 401): go to connect, coming back here afterwards.
     crate::reactive::watch(move || {
@@ -149,7 +140,7 @@ fn org_page(section: &str, detail: Option<&str>, sub: Option<&str>) -> Option<Pa
 }
 
 /// The address shown: path, `?query` and `#hash`.
-fn address(location: &leptos_router::location::Location) -> String {
+fn address(location: &crate::nav::Location) -> String {
     let search = location.search.get_untracked();
     let hash = location.hash.get_untracked();
     let mut address = location.pathname.get_untracked();
@@ -167,15 +158,7 @@ fn address(location: &leptos_router::location::Location) -> String {
 /// Replaces the address (no history entry), for addresses that only redirect.
 fn redirect(to: String) {
     let navigate = use_navigate();
-    request_animation_frame(move || {
-        navigate(
-            &to,
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        )
-    });
+    request_animation_frame(move || navigate(&to, NavigateOptions { replace: true }));
 }
 
 /// The pages behind the connect screen; each page's code is a chunk of its area.
@@ -241,10 +224,10 @@ pub fn Shell() -> impl IntoView {
     view! {
         <Show when=move || session.is_connected()>
             <header class="topbar">
-                <A href="/orgs" attr:class="brand">
+                <a href="/orgs" class="brand">
                     <span class="brand-mark" aria-hidden="true"></span>
                     "PostHog console"
-                </A>
+                </a>
                 <OrgSwitcher />
                 <div class="topbar-actions">
                     <button
@@ -422,18 +405,13 @@ fn OrgScope(id: String) -> impl IntoView {
                             };
                             view! {
                                 <li>
-                                    <A
+                                    <a
                                         href=href
-                                        attr:class=move || if current() { "nav-link active" } else { "nav-link" }
-                                        attr:aria-current=move || current().then_some("page")
-                                        on:click=move |ev| {
-                                            if !confirm_leave() {
-                                                ev.prevent_default();
-                                            }
-                                        }
+                                        class=move || if current() { "nav-link active" } else { "nav-link" }
+                                        aria-current=move || current().then_some("page")
                                     >
                                         {*label}
-                                    </A>
+                                    </a>
                                 </li>
                             }
                         })
@@ -495,7 +473,7 @@ fn Breadcrumbs() -> impl IntoView {
                 } else {
                     view! {
                         <li>
-                            <A href=href>{label}</A>
+                            <a href=href>{label}</a>
                         </li>
                     }
                     .into_any()

@@ -469,7 +469,7 @@ impl MutationCore {
                         None => {}
                     }
                     if let Some(path) = done.go {
-                        leptos_router::hooks::use_navigate()(&path, Default::default());
+                        crate::nav::navigate(&path, Default::default());
                     }
                 }
                 Err(error) => match failure {

@@ -5,6 +5,7 @@ mod areas;
 mod components;
 mod hooks;
 mod http;
+mod nav;
 mod pages;
 mod reactive;
 mod session;

@@ -153,6 +153,21 @@ impl Journey {
         self.find(table).await.text().await.unwrap()
     }
 
+    /// The question of a `confirm()` once it is open (Back runs the page's popstate listener
+    /// after `history.back()` has returned).
+    pub async fn alert_text(&self) -> String {
+        let started = std::time::Instant::now();
+        loop {
+            match self.browser.get_alert_text().await {
+                Ok(text) => return text,
+                Err(_) if started.elapsed() < WAIT => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await
+                }
+                Err(e) => panic!("no question was asked: {e}"),
+            }
+        }
+    }
+
     /// What the clipboard holds (after `grant_clipboard`).
     pub async fn clipboard_text(&self) -> String {
         let text = self

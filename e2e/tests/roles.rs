@@ -18,8 +18,11 @@ async fn roles_create_duplicate_members_and_delete() {
     j.click_button("Create role").await;
     j.wait_for_text_in("#name-error", "").await;
     assert_eq!(j.value_of("#name").await, "data TEAM");
-    // open the role and add a member found by search
+    // open the role and add a member found by search (the name typed in the create form is
+    // unsaved: the console asks first)
     j.click_link("Data team").await;
+    assert!(j.alert_text().await.contains("unsaved changes"));
+    j.browser.accept_alert().await.unwrap();
     j.wait_for_text("Members of this role").await;
     j.wait_for_text("Nobody has this role yet.").await;
     let members = j

@@ -167,26 +167,17 @@ async fn leaving_a_form_with_unsaved_changes_asks_first() {
         format!("/orgs/{hogflix}/invites/new")
     );
     assert_eq!(j.value_of("#target_email").await, "half.typed@example.com");
+    // every link of the console asks, not only the navigation's: here a breadcrumb
+    j.click_xpath("//nav[@aria-label='Breadcrumb']//a[contains(., 'Organizations')]")
+        .await;
+    assert!(j.alert_text().await.contains("unsaved changes"));
+    j.browser.dismiss_alert().await.unwrap();
+    assert_eq!(j.value_of("#target_email").await, "half.typed@example.com");
     j.click_xpath("//nav[@aria-label='Organization']//a[contains(., 'Members')]")
         .await;
     j.browser.accept_alert().await.unwrap();
     j.wait_for_path(&format!("/orgs/{hogflix}/members")).await;
     j.finish().await;
-}
-
-/// The question of a `confirm()` once it is open (Back runs the page's popstate listener after
-/// `history.back()` has returned).
-async fn alert_text(j: &Journey) -> String {
-    let started = std::time::Instant::now();
-    loop {
-        match j.browser.get_alert_text().await {
-            Ok(text) => return text,
-            Err(_) if started.elapsed() < e2e::WAIT => {
-                tokio::time::sleep(std::time::Duration::from_millis(50)).await
-            }
-            Err(e) => panic!("no question was asked: {e}"),
-        }
-    }
 }
 
 #[tokio::test]
@@ -202,7 +193,7 @@ async fn back_and_forward_with_unsaved_changes_ask_first() {
 
     // Back, then Stay: the form, its address and what was typed are all still there
     j.browser.execute("history.back()", vec![]).await.unwrap();
-    let question = alert_text(&j).await;
+    let question = j.alert_text().await;
     assert!(question.contains("unsaved changes"), "{question}");
     j.browser.dismiss_alert().await.unwrap();
     j.wait_for_path(&format!("{invites}/new")).await;
@@ -210,7 +201,7 @@ async fn back_and_forward_with_unsaved_changes_ask_first() {
 
     // Back again, then Leave: the invites list
     j.browser.execute("history.back()", vec![]).await.unwrap();
-    alert_text(&j).await;
+    j.alert_text().await;
     j.browser.accept_alert().await.unwrap();
     j.wait_for_path(&invites).await;
 

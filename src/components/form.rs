@@ -374,19 +374,19 @@ pub fn guard_back_and_forward(unsaved: UnsavedChanges) {
 
 /// Asks before an in-app navigation would drop unsaved changes. True = go ahead.
 pub fn confirm_leave() -> bool {
-    let dirty = use_context::<UnsavedChanges>()
-        .map(|u| u.0.get_untracked())
-        .unwrap_or(false);
-    if !dirty {
+    use_context::<UnsavedChanges>().is_none_or(confirm_leave_with)
+}
+
+/// [`confirm_leave`] with the app's unsaved-changes flag at hand.
+pub fn confirm_leave_with(unsaved: UnsavedChanges) -> bool {
+    if !unsaved.0.get_untracked() {
         return true;
     }
     let ok = window()
         .confirm_with_message(LEAVE_QUESTION)
         .unwrap_or(true);
     if ok {
-        if let Some(u) = use_context::<UnsavedChanges>() {
-            u.0.set(false);
-        }
+        unsaved.0.set(false);
     }
     ok
 }

@@ -2,11 +2,11 @@
 //! a reload keeps it, a link shares it. Changing the filter or size returns to page 1.
 
 use crate::http::Loaded;
+use crate::nav::NavigateOptions;
+use crate::nav::{use_location, use_navigate, use_query_map};
 use api::request::percent_encode;
 use api::{Page, Request};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use serde::de::DeserializeOwned;
 
 use crate::hooks::use_current_org;

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::feedback::load;
 
@@ -47,7 +46,7 @@ pub fn link_column<T>(
 }
 
 fn link_view(href: String, text: String) -> AnyView {
-    view! { <A href=href>{text}</A> }.into_any()
+    view! { <a href=href>{text}</a> }.into_any()
 }
 
 /// A column showing plain text.

@@ -2,9 +2,9 @@
 //! tried (list organizations) before it is kept; a refusal says whether the key or the host failed
 //! and keeps everything typed.
 
+use crate::nav::{use_navigate, use_query_map};
 use api::ApiError;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::copy::CopyAsCurl;
 use crate::components::feedback::describe_error;
@@ -57,7 +57,6 @@ pub fn ConnectPage() -> impl IntoView {
 
     let try_key = Action::new_local(move |connection: &Connection| {
         let connection = connection.clone();
-        let navigate = navigate.clone();
         async move {
             match send_once(&connection, &key_check()).await {
                 Ok(_) => {

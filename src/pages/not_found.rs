@@ -1,7 +1,6 @@
 //! The page for an address the console does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -9,9 +8,9 @@ pub fn NotFound() -> impl IntoView {
         <main id="main" class="centered-page">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link is mistyped."</p>
-            <A href="/orgs" attr:class="btn btn-primary">
+            <a href="/orgs" class="btn btn-primary">
                 "Go to your organizations"
-            </A>
+            </a>
         </main>
     }
 }

@@ -7,7 +7,6 @@ use api::endpoints::batch_exports;
 use api::models::{BatchExport, BatchExportRun};
 use api::NoContent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use serde_json::Value;
 
 use super::actions::{backfill_dialog, resume_dialog};
@@ -35,7 +34,7 @@ pub fn BatchExportPage() -> impl IntoView {
         view! {
             <h1>"Batch export"</h1>
             <p>"This batch export no longer exists (it may have been deleted)."</p>
-            <A href=move || format!("/orgs/{}/batch-exports", current.id.get())>"Back to batch exports"</A>
+            <a href=move || format!("/orgs/{}/batch-exports", current.id.get())>"Back to batch exports"</a>
         }
     });
     // the first answer builds the page; later ones (after an action, while runs go on) update
@@ -178,7 +177,7 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
             <h1>{move || export.with(|e| e.name.clone())}</h1>
             {move || state_badge(state.get())}
             <div class="page-actions">
-                <A href=move || format!("{}/edit", export_path(&org.get(), &export.with(|e| e.id.clone()))) attr:class="btn">"Edit"</A>
+                <a href=move || format!("{}/edit", export_path(&org.get(), &export.with(|e| e.id.clone()))) class="btn">"Edit"</a>
                 {move || {
                     if state.get() == ExportState::Active {
                         view! {

@@ -14,7 +14,6 @@ use api::endpoints::batch_exports;
 use api::models::{BatchExport, BatchExportCreate, BatchExportModel, BatchExportPatch, Interval};
 use api::ApiError;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::{export_path, use_projects};
@@ -400,7 +399,7 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
                         })
                         .unwrap_or_default()
                 }) />
-                <A href=cancel attr:class="btn">"Cancel"</A>
+                <a href=cancel class="btn">"Cancel"</a>
             </div>
         </form>
     }

@@ -5,14 +5,13 @@
 //! table filters and pages it here.
 
 use crate::http::Loaded;
+use crate::nav::NavigateOptions;
+use crate::nav::{use_location, use_navigate, use_query_map};
 use api::destinations::{health, ExportState, DESTINATIONS};
 use api::endpoints::batch_exports;
 use api::models::BatchExport;
 use api::ApiError;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::{export_path, project_name, run_badge, state_badge, use_projects, Projects};
 use crate::components::feedback::load;
@@ -136,9 +135,9 @@ pub fn BatchExportsPage() -> impl IntoView {
         <div class="page-header">
             <h1>"Batch exports"</h1>
             <div class="page-actions">
-                <A href=move || format!("/orgs/{}/batch-exports/new", current.id.get()) attr:class="btn btn-primary">
+                <a href=move || format!("/orgs/{}/batch-exports/new", current.id.get()) class="btn btn-primary">
                     "New export"
-                </A>
+                </a>
             </div>
         </div>
         <p class="muted">"Every project's exports in one place, with how their latest runs went."</p>

@@ -5,7 +5,6 @@ use api::endpoints::domains;
 use api::models::{DomainPatch, OrganizationDomain, SsoEnforcement, CHALLENGE_TTL_SECONDS};
 use api::validate::{saml_settings, SamlSettings, SAML_FIELD_MAX_LEN};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{already_verified, DOMAIN_FIELDS};
 use crate::components::copy::CopyAsCurl;
@@ -256,9 +255,9 @@ fn DomainWalkthrough(domain: OrganizationDomain, reload: Callback<()>) -> impl I
                                         }
                                     }}
                                 </button>
-                                <A href=move || format!("/orgs/{}/domains", current.id.get()) attr:class="btn">
+                                <a href=move || format!("/orgs/{}/domains", current.id.get()) class="btn">
                                     "Verify later"
-                                </A>
+                                </a>
                             </div>
                         }
                             .into_any()

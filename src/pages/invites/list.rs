@@ -3,7 +3,6 @@
 use api::endpoints::invites;
 use api::models::{OrganizationInvite, INVITE_VALID_DAYS};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::dialog::{Confirm, ConfirmState, ROW_DANGER};
 use crate::components::form::action_button;
@@ -97,12 +96,12 @@ pub fn InvitesPage() -> impl IntoView {
         <div class="page-header">
             <h1>"Invites"</h1>
             <div class="page-actions">
-                <A href=move || format!("/orgs/{}/invites/bulk", current.id.get()) attr:class="btn">
+                <a href=move || format!("/orgs/{}/invites/bulk", current.id.get()) class="btn">
                     "Bulk invite"
-                </A>
-                <A href=move || format!("/orgs/{}/invites/new", current.id.get()) attr:class="btn btn-primary">
+                </a>
+                <a href=move || format!("/orgs/{}/invites/new", current.id.get()) class="btn btn-primary">
                     "Invite someone"
-                </A>
+                </a>
             </div>
         </div>
         <p class="muted">{format!("Invites are valid for {INVITE_VALID_DAYS} days.")}</p>

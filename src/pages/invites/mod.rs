@@ -10,7 +10,6 @@ pub use create::InviteCreatePage;
 pub use list::InvitesPage;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::hooks::use_current_org;
 
@@ -18,9 +17,9 @@ use crate::hooks::use_current_org;
 fn invites_link(class: &'static str, text: &'static str) -> AnyView {
     let current = use_current_org();
     view! {
-        <A href=move || format!("/orgs/{}/invites", current.id.get()) attr:class=class>
+        <a href=move || format!("/orgs/{}/invites", current.id.get()) class=class>
             {text}
-        </A>
+        </a>
     }
     .into_any()
 }

@@ -2,7 +2,6 @@
 
 use api::endpoints::organizations;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{OrgFields, OrgForm, ORG_FIELDS};
 use crate::components::copy::CopyAsCurl;
@@ -42,7 +41,7 @@ pub fn OrgCreatePage() -> impl IntoView {
             <nav class="breadcrumbs" aria-label="Breadcrumb">
                 <ol>
                     <li>
-                        <A href="/orgs">"Organizations"</A>
+                        <a href="/orgs">"Organizations"</a>
                     </li>
                     <li aria-current="page">"New"</li>
                 </ol>
@@ -57,9 +56,9 @@ pub fn OrgCreatePage() -> impl IntoView {
                         pending=create.pending()
                     />
                     <CopyAsCurl command=Signal::derive(move || create.curl(form.value()).unwrap_or_default()) />
-                    <A href="/orgs" attr:class="btn">
+                    <a href="/orgs" class="btn">
                         "Cancel"
-                    </A>
+                    </a>
                 </div>
             </form>
         </main>

@@ -3,7 +3,6 @@
 use api::endpoints::organizations;
 use api::models::Organization;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::list_state::use_paged_list;
 use crate::components::table::{link_column, text_column, PagedTable};
@@ -37,9 +36,9 @@ pub fn OrgListPage() -> impl IntoView {
         <main id="main" class="content content-wide">
             <div class="page-header">
                 <h1>"Organizations"</h1>
-                <A href="/orgs/new" attr:class="btn btn-primary">
+                <a href="/orgs/new" class="btn btn-primary">
                     "New organization"
-                </A>
+                </a>
             </div>
             <PagedTable caption="Organizations" list=orgs columns=columns
                 key=|o: &Organization| o.id.clone() empty="You are not a member of any organization yet." />

@@ -5,7 +5,6 @@ use api::endpoints::projects;
 use api::models::ProjectCreate;
 use api::project_rules::{DEFAULT_PROJECT_NAME, PROJECT_NAME_MAX_LEN};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::PROJECT_FIELDS;
 use crate::components::copy::CopyAsCurl;
@@ -67,9 +66,9 @@ pub fn ProjectCreatePage() -> impl IntoView {
             <div class="form-actions">
                 <SubmitButton label="Create project" pending=create.pending() />
                 <CopyAsCurl command=Signal::derive(move || create.curl(body()).unwrap_or_default()) />
-                <A href=move || format!("/orgs/{}/projects", current.id.get()) attr:class="btn">
+                <a href=move || format!("/orgs/{}/projects", current.id.get()) class="btn">
                     "Cancel"
-                </A>
+                </a>
             </div>
         </form>
     }

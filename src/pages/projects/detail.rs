@@ -7,7 +7,6 @@ use api::models::{CompleteOnboarding, IsGeneratingDemoData, ProductIntent, Proje
 use api::project_rules::{product_label, PRODUCT_KEYS};
 use api::ApiError;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use serde_json::Value;
 
 use super::activity::ActivityLog;
@@ -32,7 +31,7 @@ pub fn ProjectPage() -> impl IntoView {
         view! {
             <h1>"Project"</h1>
             <p>"This project does not exist (any more): it may have been deleted."</p>
-            <A href=move || format!("/orgs/{}/projects", current.id.get())>"Back to projects"</A>
+            <a href=move || format!("/orgs/{}/projects", current.id.get())>"Back to projects"</a>
         }
     });
     load_or(project, Some(gone), |p| {

@@ -4,7 +4,6 @@
 use api::endpoints::projects;
 use api::models::ProjectBasic;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::is_pending_deletion;
 use crate::components::list_state::use_org_list;
@@ -54,9 +53,9 @@ pub fn ProjectsPage() -> impl IntoView {
         <div class="page-header">
             <h1>"Projects"</h1>
             <div class="page-actions">
-                <A href=move || format!("/orgs/{}/projects/new", current.id.get()) attr:class="btn btn-primary">
+                <a href=move || format!("/orgs/{}/projects/new", current.id.get()) class="btn btn-primary">
                     "New project"
-                </A>
+                </a>
             </div>
         </div>
         <PagedTable caption="Projects" list=list columns=columns

@@ -4,7 +4,6 @@
 use api::endpoints::proxy_records;
 use api::models::{ProxyRecord, ProxyRecordStatus};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::status_badge;
 use crate::components::copy::{CopyButton, DnsRecord};
@@ -66,7 +65,7 @@ pub fn ProxyRecordPage() -> impl IntoView {
         view! {
             <h1>"Proxy record"</h1>
             <p>"This proxy record no longer exists (it may have finished deleting)."</p>
-            <A href=move || format!("/orgs/{}/proxy-records", current.id.get())>"Back to proxy records"</A>
+            <a href=move || format!("/orgs/{}/proxy-records", current.id.get())>"Back to proxy records"</a>
         }
     });
     view! {

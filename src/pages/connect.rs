@@ -55,9 +55,12 @@ pub fn ConnectPage() -> impl IntoView {
         navigate(&next, Default::default());
     }
 
-    let try_key = Action::new_local(move |connection: &Connection| {
-        let connection = connection.clone();
-        async move {
+    // trying a key: Connect shows it pending meanwhile (a plain task rather than a Leptos
+    // `Action`, whose machinery would be in the main module for this one use)
+    let pending = RwSignal::new(false);
+    let try_key = move |connection: Connection| {
+        pending.set(true);
+        leptos::task::spawn_local_scoped(async move {
             match send_once(&connection, &key_check()).await {
                 Ok(_) => {
                     session.connect(connection);
@@ -94,8 +97,9 @@ pub fn ConnectPage() -> impl IntoView {
                     }
                 }
             }
-        }
-    });
+            pending.try_set(false);
+        });
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -129,14 +133,13 @@ pub fn ConnectPage() -> impl IntoView {
         } else {
             Keep::ThisTab
         };
-        try_key.dispatch(Connection {
+        try_key(Connection {
             host,
             key: key_text,
             keep,
         });
     };
 
-    let pending = try_key.pending();
     // the request Connect sends, as a curl command on the chosen host (an address still being
     // typed is shown as typed)
     let curl = Signal::derive(move || {

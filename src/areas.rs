@@ -9,7 +9,6 @@
 use api::ApiError;
 use leptos::prelude::*;
 
-use crate::http::Loaded;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::components::feedback::{ErrorPanel, TableSkeleton};
@@ -190,19 +189,25 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
 /// A route's view: the page once its area's code is here; until then a loading state, or the
 /// error with Retry when the code could not be fetched.
 pub fn lazy(page: Page) -> AnyView {
-    let chunk = Loaded::new(move || async move {
-        load_page(page)
-            .await
-            .map_err(|ChunkError| ApiError::Network {
-                message: "The code of this page could not be loaded.".into(),
-            })
-    });
+    // A signal and a task rather than a resource: Leptos' resource code then stays out of the
+    // main module (the connect screen does not need it).
+    let chunk = RwSignal::new(None::<Result<PageView, ChunkError>>);
+    let load = move || {
+        chunk.set(None);
+        leptos::task::spawn_local_scoped(async move {
+            let loaded = load_page(page).await;
+            chunk.try_set(Some(loaded));
+        });
+    };
+    load();
     (move || match chunk.get() {
         None => view! { <TableSkeleton /> }.into_any(),
         Some(Ok(page_view)) => page_view(),
-        Some(Err(error)) => {
-            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| chunk.refetch()) /> }
-                .into_any()
+        Some(Err(ChunkError)) => {
+            let error = ApiError::Network {
+                message: "The code of this page could not be loaded.".into(),
+            };
+            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| load()) /> }.into_any()
         }
     })
     .into_any()

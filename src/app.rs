@@ -222,49 +222,55 @@ pub fn Shell() -> impl IntoView {
     on_cleanup(move || shortcut.remove());
 
     view! {
-        <Show when=move || session.is_connected()>
-            <header class="topbar">
-                <a href="/orgs" class="brand">
-                    <span class="brand-mark" aria-hidden="true"></span>
-                    "PostHog console"
-                </a>
-                <OrgSwitcher />
-                <div class="topbar-actions">
-                    <button
-                        type="button"
-                        class="btn"
-                        aria-expanded=move || inspector.0.get().to_string()
-                        aria-keyshortcuts=SHORTCUT
-                        title=format!("The requests this tab made, with Copy as curl ({SHORTCUT})")
-                        on:click=move |_| inspector.0.update(|open| *open = !*open)
-                    >
-                        "Requests"
-                    </button>
-                    <crate::components::theme::ThemeToggle />
-                    <SignOut />
-                </div>
-            </header>
-            {move || {
-                http.throttled
-                    .get()
-                    .map(|seconds| {
-                        view! {
-                            <div class="throttle-banner" role="status">
-                                {format!(
-                                    "PostHog asked us to slow down: retrying in {seconds} s\u{2026}",
-                                )}
-                            </div>
-                        }
-                    })
-            }}
-            <ShellRoutes />
-            {move || inspector.0.get().then(|| lazy(Page::Inspector))}
-            {
-                let open = crate::reactive::memo(move || review.is_open());
-                move || open.get().then(|| lazy(Page::Review))
-            }
-            <ToastRegion />
-        </Show>
+        {crate::reactive::shown(
+            move || session.is_connected(),
+            move || {
+                view! {
+                    <header class="topbar">
+                        <a href="/orgs" class="brand">
+                            <span class="brand-mark" aria-hidden="true"></span>
+                            "PostHog console"
+                        </a>
+                        <OrgSwitcher />
+                        <div class="topbar-actions">
+                            <button
+                                type="button"
+                                class="btn"
+                                aria-expanded=move || inspector.0.get().to_string()
+                                aria-keyshortcuts=SHORTCUT
+                                title=format!("The requests this tab made, with Copy as curl ({SHORTCUT})")
+                                on:click=move |_| inspector.0.update(|open| *open = !*open)
+                            >
+                                "Requests"
+                            </button>
+                            <crate::components::theme::ThemeToggle />
+                            <SignOut />
+                        </div>
+                    </header>
+                    {move || {
+                        http.throttled
+                            .get()
+                            .map(|seconds| {
+                                view! {
+                                    <div class="throttle-banner" role="status">
+                                        {format!(
+                                            "PostHog asked us to slow down: retrying in {seconds} s\u{2026}",
+                                        )}
+                                    </div>
+                                }
+                            })
+                    }}
+                    <ShellRoutes />
+                    {move || inspector.0.get().then(|| lazy(Page::Inspector))}
+                    {
+                        let open = crate::reactive::memo(move || review.is_open());
+                        move || open.get().then(|| lazy(Page::Review))
+                    }
+                    <ToastRegion />
+                }
+                .into_any()
+            },
+        )}
     }
 }
 

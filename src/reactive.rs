@@ -30,3 +30,17 @@ where
 {
     Memo::new(move |_| f())
 }
+
+/// `view()` while `when()` is true, nothing otherwise, rebuilt only when `when()` changes: what
+/// Leptos' `<Show>` does, without the component code it compiles for every use (about 3 KB of
+/// wasm each); every use of this one shares the same code.
+pub fn shown(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    view: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    shown_boxed(memo(when), Box::new(view))
+}
+
+fn shown_boxed(when: Memo<bool>, view: Box<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
+    (move || when.get().then(&view)).into_any()
+}

@@ -57,12 +57,16 @@ pub fn RequestInspector() -> impl IntoView {
                      Copy as curl writes the key as $POSTHOG_PERSONAL_API_KEY.",
                 )}
             </p>
-            <Show
-                when=move || log.0.with(|log| !log.is_empty())
-                fallback=|| view! { <p class="empty-state">"No requests yet."</p> }
-            >
-                <ol class="inspector-list">{rows}</ol>
-            </Show>
+            {
+                let any = crate::reactive::memo(move || log.0.with(|log| !log.is_empty()));
+                move || {
+                    if any.get() {
+                        view! { <ol class="inspector-list">{rows}</ol> }.into_any()
+                    } else {
+                        view! { <p class="empty-state">"No requests yet."</p> }.into_any()
+                    }
+                }
+            }
         </aside>
     }
 }

@@ -82,13 +82,19 @@ where
                     <tr>{headers}</tr>
                 </thead>
                 <tbody>
-                    <Show when=move || rows.with(Vec::is_empty)>
-                        <tr>
-                            <td class="empty-cell" colspan=count.to_string()>
-                                {empty.clone()}
-                            </td>
-                        </tr>
-                    </Show>
+                    {crate::reactive::shown(
+                        move || rows.with(Vec::is_empty),
+                        move || {
+                            view! {
+                                <tr>
+                                    <td class="empty-cell" colspan=count.to_string()>
+                                        {empty.clone()}
+                                    </td>
+                                </tr>
+                            }
+                            .into_any()
+                        },
+                    )}
                     <For
                         each=move || rows.get()
                         key=move |row| key(row)

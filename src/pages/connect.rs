@@ -215,16 +215,22 @@ pub fn ConnectPage() -> impl IntoView {
                             })
                     }}
                 </fieldset>
-                <Show when=move || host_choice.get() == "custom">
-                    <TextField
-                        id="custom-host"
-                        label="Instance address"
-                        kind="url"
-                        value=custom_url
-                        error=errors.field("custom-host")
-                        hint="e.g. https://posthog.example.com"
-                    />
-                </Show>
+                {crate::reactive::shown(
+                    move || host_choice.get() == "custom",
+                    move || {
+                        view! {
+                            <TextField
+                                id="custom-host"
+                                label="Instance address"
+                                kind="url"
+                                value=custom_url
+                                error=errors.field("custom-host")
+                                hint="e.g. https://posthog.example.com"
+                            />
+                        }
+                        .into_any()
+                    },
+                )}
                 <div class="field" class:has-error=move || errors.field("api-key").with(Option::is_some)>
                     <label for="api-key">"Personal API key"</label>
                     <div class="input-with-button">

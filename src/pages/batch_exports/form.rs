@@ -381,12 +381,24 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
             <SelectField id="model" label="What to export" value=fields.model options=models disabled=editing error=errors.field("model")
                 hint=fixed.clone().unwrap_or_else(|| "HTTP exports send events only.".into()) />
             <SelectField id="interval" label="How often" value=fields.interval options=intervals error=errors.field("interval") />
-            <Show when=daily>
-                <SelectField id="offset_hour" label="Hour of the day it runs" value=fields.offset_hour options=hours.clone() error=errors.field("offset_hour") />
-            </Show>
-            <Show when=weekly>
-                <SelectField id="offset_day" label="Day of the week it runs" value=fields.offset_day options=days.clone() error=errors.field("offset_day") />
-            </Show>
+            {crate::reactive::shown(
+                daily,
+                move || {
+                    view! {
+                        <SelectField id="offset_hour" label="Hour of the day it runs" value=fields.offset_hour options=hours.clone() error=errors.field("offset_hour") />
+                    }
+                    .into_any()
+                },
+            )}
+            {crate::reactive::shown(
+                weekly,
+                move || {
+                    view! {
+                        <SelectField id="offset_day" label="Day of the week it runs" value=fields.offset_day options=days.clone() error=errors.field("offset_day") />
+                    }
+                    .into_any()
+                },
+            )}
             {destination_fields}
             <div class="form-actions">
                 <SubmitButton label=if editing { "Save changes" } else { "Create export" } pending=pending />

@@ -266,9 +266,15 @@ fn DomainWalkthrough(domain: OrganizationDomain, reload: Callback<()>) -> impl I
             </li>
             <li class="card step" class:step-locked=locked>
                 <h2>"3. Configure sign-in"</h2>
-                <Show when=move || locked.get()>
-                    <p class="notice">"These settings unlock once the domain is verified (step 2)."</p>
-                </Show>
+                {crate::reactive::shown(
+                    move || locked.get(),
+                    move || {
+                        view! {
+                            <p class="notice">"These settings unlock once the domain is verified (step 2)."</p>
+                        }
+                        .into_any()
+                    },
+                )}
                 <form class="form" on:submit=submit novalidate=true>
                     <FormError errors=errors />
                     <CheckboxField

@@ -117,34 +117,40 @@ pub fn BulkInvitePage() -> impl IntoView {
             <TextAreaField id="bulk-message" label="Message" value=message rows=2 hint="Optional: added to every invite email." />
             <CheckboxField id="bulk-send-email" label="Send the invites by email" checked=send_email />
             <FormError errors=errors />
-            <Show when=move || rows.with(|r| !r.is_empty())>
-                <p class="bulk-summary" aria-live="polite">
-                    {move || format!("{} ready to send, {} with problems", valid.get(), invalid.get())}
-                </p>
-                <div class="table-wrap">
-                    <table class="data-table bulk-preview">
-                        <caption class="visually-hidden">"Parsed invites"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Line"</th>
-                                <th scope="col">"Email"</th>
-                                <th scope="col">"First name"</th>
-                                <th scope="col">"Level"</th>
-                                <th scope="col">"Status"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let result = result.get();
-                                rows.get()
-                                    .into_iter()
-                                    .map(|row| bulk_row(row, result.as_ref()))
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
-            </Show>
+            {crate::reactive::shown(
+                move || rows.with(|r| !r.is_empty()),
+                move || {
+                    view! {
+                        <p class="bulk-summary" aria-live="polite">
+                            {move || format!("{} ready to send, {} with problems", valid.get(), invalid.get())}
+                        </p>
+                        <div class="table-wrap">
+                            <table class="data-table bulk-preview">
+                                <caption class="visually-hidden">"Parsed invites"</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Line"</th>
+                                        <th scope="col">"Email"</th>
+                                        <th scope="col">"First name"</th>
+                                        <th scope="col">"Level"</th>
+                                        <th scope="col">"Status"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {move || {
+                                        let result = result.get();
+                                        rows.get()
+                                            .into_iter()
+                                            .map(|row| bulk_row(row, result.as_ref()))
+                                            .collect_view()
+                                    }}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                    .into_any()
+                },
+            )}
             <div class="form-actions">
                 <SubmitButton
                     label=Signal::derive(move || format!("Send {} invites", valid.get()))

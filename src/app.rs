@@ -2,9 +2,6 @@
 //! the organization switcher, navigation, breadcrumbs, theme toggle, sign out, the throttling
 //! notice, toasts, and the switch from the address to the page.
 
-use crate::http::Loaded;
-use crate::nav::NavigateOptions;
-use crate::nav::{use_location, use_navigate};
 use api::ApiError;
 use leptos::prelude::*;
 
@@ -15,7 +12,10 @@ use crate::components::form::{
 use crate::components::inspector::{InspectorOpen, SHORTCUT};
 use crate::components::toast::{ToastRegion, Toasts};
 use crate::hooks::{use_current_org, use_org_directory, CurrentOrg, Me, OrgDirectory, SECTIONS};
+use crate::http::Loaded;
 use crate::http::{use_http, Http, RequestLog};
+use crate::nav::NavigateOptions;
+use crate::nav::{use_location, use_navigate};
 use crate::pages;
 use crate::session::{use_session, Session};
 
@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
 
 /// The connect screen, or (once connected) the shell with every other page. Only this switch
 /// and the connect screen are in the main module: the shell is a chunk, and it matches the rest
-/// of the address itself (leptos_router's `<Routes>` would add some 30 KB gzip here).
+/// of the address itself (a router's route table would add some 30 KB gzip here).
 #[component]
 fn TopLevel() -> impl IntoView {
     let session = use_session();
@@ -84,7 +84,8 @@ fn TopLevel() -> impl IntoView {
 }
 
 /// Where an address behind the connect screen points. The shell matches it itself (a handful of
-/// fixed shapes): leptos_router's nested route table cost about 50 KB of wasm here.
+/// fixed shapes): leptos_router's nested route table cost about 50 KB of wasm here; the address
+/// itself comes from `nav`.
 #[derive(Clone, PartialEq, Debug)]
 enum Place {
     Home,

@@ -8,7 +8,6 @@
 
 use api::ApiError;
 use leptos::prelude::*;
-
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::components::feedback::{ErrorPanel, TableSkeleton};

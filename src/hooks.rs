@@ -2,11 +2,12 @@
 //! organization of the current route, and the organization's sections (navigation entries).
 //! The shell (app.rs) provides them; pages only use them, so the two never import each other.
 
-use crate::http::Loaded;
-use crate::nav::use_location;
 use api::models::Organization;
 use api::Page;
 use leptos::prelude::*;
+
+use crate::http::Loaded;
+use crate::nav::use_location;
 
 /// The organizations the key can see (for the switcher); refetched after create/rename/delete.
 #[derive(Clone, Copy)]

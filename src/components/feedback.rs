@@ -1,13 +1,13 @@
 //! Loading, empty and error states, the words the console uses for each kind of API error, and
 //! the one way a page loads what it shows (`load`, with `use_detail` for a detail page).
 
-use crate::http::Loaded;
 use api::{ApiError, Request};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::hooks::use_current_org;
 use crate::http::use_http;
+use crate::http::Loaded;
 
 /// A sentence for a person, never containing the key. Field errors keep PostHog's own words.
 pub fn describe_error(error: &ApiError) -> String {

@@ -307,7 +307,8 @@ pub fn action_button(
     .into_any()
 }
 
-/// App-wide flag: a form on screen has unsaved changes. The shell's links ask before leaving.
+/// App-wide flag: a form on screen has unsaved changes. Every in-app link asks before leaving
+/// (see `nav::start`).
 #[derive(Clone, Copy)]
 pub struct UnsavedChanges(pub RwSignal<bool>);
 
@@ -342,9 +343,9 @@ pub fn note_shown_address(address: String) {
 }
 
 /// Back and Forward with unsaved changes. By the time `popstate` fires the address has already
-/// changed, so this listener, added before the router's (listeners on window run in the order
-/// they were added), holds the event back from the router and asks. Stay puts the form's
-/// address back; Leave hands the event on. Called once, before the `<Router>` is built.
+/// changed, so this listener, added before the navigation's own (`nav::start`; listeners on
+/// window run in the order they were added), holds the event back from it and asks. Stay puts
+/// the form's address back; Leave hands the event on. Called once, before `nav::start`.
 pub fn guard_back_and_forward(unsaved: UnsavedChanges) {
     use std::cell::Cell;
     use std::rc::Rc;

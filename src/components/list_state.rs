@@ -1,9 +1,6 @@
 //! List state (page, page size, filter, order) lives in the URL query: back/forward restore it,
 //! a reload keeps it, a link shares it. Changing the filter or size returns to page 1.
 
-use crate::http::Loaded;
-use crate::nav::NavigateOptions;
-use crate::nav::{use_location, use_navigate, use_query_map};
 use api::request::percent_encode;
 use api::{Page, Request};
 use leptos::prelude::*;
@@ -11,6 +8,8 @@ use serde::de::DeserializeOwned;
 
 use crate::hooks::use_current_org;
 use crate::http::use_http;
+use crate::http::Loaded;
+use crate::nav::{navigate_to_query, use_query_map};
 
 pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
 pub const DEFAULT_PAGE_SIZE: u32 = 25;
@@ -117,18 +116,7 @@ pub fn use_list_state() -> (Memo<ListState>, Callback<ListState>) {
             }
         })
     });
-    let location = use_location();
-    let navigate = use_navigate();
-    let set_state = Callback::new(move |next: ListState| {
-        let path = location.pathname.get_untracked();
-        let query = next.to_query();
-        let url = if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        };
-        navigate(&url, NavigateOptions::default());
-    });
+    let set_state = Callback::new(move |next: ListState| navigate_to_query(&next.to_query()));
     (state, set_state)
 }
 

@@ -2,7 +2,6 @@
 //! tried (list organizations) before it is kept; a refusal says whether the key or the host failed
 //! and keeps everything typed.
 
-use crate::nav::{use_navigate, use_query_map};
 use api::ApiError;
 use leptos::prelude::*;
 
@@ -10,6 +9,7 @@ use crate::components::copy::CopyAsCurl;
 use crate::components::feedback::describe_error;
 use crate::components::form::{FormError, FormErrors, SubmitButton, TextField};
 use crate::http::{absolute_url, send_once};
+use crate::nav::{use_navigate, use_query_map};
 use crate::session::{parse_custom_host, use_session, Connection, Host, Keep};
 
 /// Only same-site paths are followed after connecting (no open redirect).

@@ -4,9 +4,6 @@
 //! The organization's list has no filters of its own, so every page of it is loaded and the
 //! table filters and pages it here.
 
-use crate::http::Loaded;
-use crate::nav::NavigateOptions;
-use crate::nav::{use_location, use_navigate, use_query_map};
 use api::destinations::{health, ExportState, DESTINATIONS};
 use api::endpoints::batch_exports;
 use api::models::BatchExport;
@@ -19,7 +16,9 @@ use crate::components::list_state::{use_list_state, ListState};
 use crate::components::table::{column, link_column, text_column, Column, DataTable, Pager};
 use crate::components::util::short_datetime;
 use crate::hooks::use_current_org;
+use crate::http::Loaded;
 use crate::http::{use_http, Http};
+use crate::nav::{navigate_to_query, use_query_map};
 
 /// Pages of the organization's list fetched at most (100 exports each).
 const MAX_PAGES: u32 = 20;
@@ -85,21 +84,13 @@ pub fn BatchExportsPage() -> impl IntoView {
         })
     });
     let (state, _) = use_list_state();
-    let location = use_location();
-    let navigate = use_navigate();
     let go = Callback::new(move |(list, f): (ListState, Filters)| {
         let q = [list.to_query(), f.query()]
             .into_iter()
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
             .join("&");
-        let path = location.pathname.get_untracked();
-        let url = if q.is_empty() {
-            path
-        } else {
-            format!("{path}?{q}")
-        };
-        navigate(&url, NavigateOptions::default());
+        navigate_to_query(&q);
     });
     let set_state = Callback::new(move |list: ListState| go.run((list, filters.get_untracked())));
     let set_filter = move |change: fn(&mut Filters, String), value: String| {

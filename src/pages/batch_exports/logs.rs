@@ -2,7 +2,6 @@
 //! "load older" (the next lines `before` the oldest shown), each line's level as a badge and a
 //! copy button per line.
 
-use crate::http::Loaded;
 use api::destinations::parse_instant;
 use api::endpoints::batch_exports;
 use api::models::{BatchExportLogEntry, LogLevel, LogsQuery};
@@ -14,6 +13,7 @@ use crate::components::form::{CheckboxField, FormErrors, TextField};
 use crate::components::table::{column, text_column, DataTable};
 use crate::components::util::short_datetime;
 use crate::http::use_http;
+use crate::http::Loaded;
 
 /// Lines asked for at a time.
 const PAGE: u32 = 50;

@@ -1,7 +1,6 @@
 //! A project's activity log: each entry as a sentence (tokens masked), newest first, with its
 //! own page and page size (not the address's: the page has one list already in mind).
 
-use crate::http::Loaded;
 use api::endpoints::projects;
 use api::models::ProjectActivity;
 use api::project_rules::activity_sentence;
@@ -11,6 +10,7 @@ use crate::components::feedback::load;
 use crate::components::util::short_datetime;
 use crate::hooks::use_current_org;
 use crate::http::use_http;
+use crate::http::Loaded;
 
 const SIZES: [u32; 3] = [10, 25, 50];
 

@@ -1,7 +1,6 @@
 //! One project: facts, the API key (copy; reset behind a confirm that says there is no grace
 //! period), demo data progress, settings, products, activity, and delete after typing its name.
 
-use crate::http::Loaded;
 use api::endpoints::projects;
 use api::models::{CompleteOnboarding, IsGeneratingDemoData, ProductIntent, Project};
 use api::project_rules::{product_label, PRODUCT_KEYS};
@@ -18,6 +17,7 @@ use crate::components::feedback::{describe_error, load_or};
 use crate::components::form::{FormError, FormErrors, SelectField};
 use crate::components::util::{short_date, short_datetime};
 use crate::hooks::use_current_org;
+use crate::http::Loaded;
 use crate::http::{use_http, Done, Failure};
 
 /// How often the demo data state is asked while it is being generated.

@@ -1,6 +1,5 @@
 //! The proxy records of an organization and adding one (then its walkthrough).
 
-use crate::http::Loaded;
 use api::endpoints::proxy_records;
 use api::models::{ProxyRecord, ProxyRecordCreate};
 use api::validate::{self, PROXY_DOMAIN_MAX_LEN};
@@ -13,6 +12,7 @@ use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitBu
 use crate::components::table::{column, link_column, text_column, DataTable};
 use crate::components::util::short_datetime;
 use crate::hooks::use_current_org;
+use crate::http::Loaded;
 use crate::http::{use_http, Done, Failure};
 
 #[component]

@@ -1,7 +1,6 @@
 //! One role: rename, delete, and its members (add from a search of the organization's members,
 //! remove).
 
-use crate::http::Loaded;
 use api::endpoints::{members, role_memberships, roles};
 use api::models::{
     MemberListQuery, OrganizationMember, Role, RoleMembership, RoleMembershipCreate, RolePatch,
@@ -19,6 +18,7 @@ use crate::components::review::use_review;
 use crate::components::table::{column, text_column, PagedTable};
 use crate::components::util::short_date;
 use crate::hooks::use_current_org;
+use crate::http::Loaded;
 use crate::http::{use_http, Done, Failure};
 
 /// How many matching members the add search offers.

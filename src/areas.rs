@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::components::feedback::{ErrorPanel, TableSkeleton};
+use crate::http::Loaded;
 
 /// Every page behind a lazily loaded area.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -188,25 +189,19 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
 /// A route's view: the page once its area's code is here; until then a loading state, or the
 /// error with Retry when the code could not be fetched.
 pub fn lazy(page: Page) -> AnyView {
-    // A signal and a task rather than a resource: Leptos' resource code then stays out of the
-    // main module (the connect screen does not need it).
-    let chunk = RwSignal::new(None::<Result<PageView, ChunkError>>);
-    let load = move || {
-        chunk.set(None);
-        leptos::task::spawn_local_scoped(async move {
-            let loaded = load_page(page).await;
-            chunk.try_set(Some(loaded));
-        });
-    };
-    load();
+    let chunk = Loaded::new(move || async move {
+        load_page(page)
+            .await
+            .map_err(|ChunkError| ApiError::Network {
+                message: "The code of this page could not be loaded.".into(),
+            })
+    });
     (move || match chunk.get() {
         None => view! { <TableSkeleton /> }.into_any(),
         Some(Ok(page_view)) => page_view(),
-        Some(Err(ChunkError)) => {
-            let error = ApiError::Network {
-                message: "The code of this page could not be loaded.".into(),
-            };
-            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| load()) /> }.into_any()
+        Some(Err(error)) => {
+            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| chunk.refetch()) /> }
+                .into_any()
         }
     })
     .into_any()

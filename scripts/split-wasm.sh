@@ -48,6 +48,8 @@ if [ "$profile" = release ]; then
   done
   node scripts/wasm-opt-chunks.mjs "$binaryen_js" "${pairs[@]}" 2> >(grep -v 'unknown name subsection' >&2)
   wait "$main_opt"
+  # short names for what the main module imports from its loader (about 4 KB gzip)
+  node scripts/minify-names.mjs "$TRUNK_STAGING_DIR/${stem}_bg.wasm" "$TRUNK_STAGING_DIR/$stem.js" "$stem"
 else
   cp "$work/bindgen/${stem}_bg.wasm" "$TRUNK_STAGING_DIR/${stem}_bg.wasm"
   for chunk in "$work"/split/*.wasm; do

@@ -9,7 +9,13 @@
 // export sections and in the loader, and the import modules become `w` and `s`. The other
 // sections are copied byte for byte.
 //
-// Usage: node scripts/minify-names.mjs MAIN_WASM LOADER_JS STEM
+// It also drops three classes nothing uses: Leptos always enables server_fn's browser feature,
+// which links wasm-streams, whose `IntoUnderlyingSource`, `...Sink` and `...ByteSource` are
+// exported to JS. This app never streams, and nothing builds them (the loader has no way to wrap
+// one): their exports and classes go, and wasm-opt, run after this, removes their code (about
+// 3 KB gzip).
+//
+// Usage: node scripts/minify-names.mjs MAIN_WASM LOADER_JS STEM   (wasm-bindgen's output)
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [wasmPath, jsPath, stem] = process.argv.slice(2);
@@ -74,6 +80,10 @@ function rename(old) {
   return renamed.get(old);
 }
 
+// wasm-streams' exports (see above)
+const UNUSED_EXPORT = /^(__wbg_)?intounderlying/;
+const dropped = [];
+
 // --- the sections
 const parts = [wasm.subarray(0, 8)];
 let pos = 8;
@@ -110,17 +120,21 @@ while (pos < wasm.length) {
     // exports: name, kind, index; the mangled Rust names (only the loader calls them) get short ones
     let p = start, count;
     [count, p] = readU32(wasm, p);
-    const body = [u32(count)];
+    const body = [];
     for (let i = 0; i < count; i++) {
       let field, index;
       [field, p] = readName(wasm, p);
       const kind = wasm[p++];
       [index, p] = readU32(wasm, p);
+      if (UNUSED_EXPORT.test(field)) {
+        dropped.push(field);
+        continue;
+      }
       const newField = field.startsWith("_ZN") ? rename(field) : field;
       body.push(name(newField), Buffer.from([kind]), u32(index));
     }
     if (p !== end) throw new Error("minify-names: the export section did not parse to its end");
-    const content = Buffer.concat(body);
+    const content = Buffer.concat([u32(count - dropped.length), ...body]);
     parts.push(Buffer.from([7]), u32(content.length), content);
   } else {
     parts.push(wasm.subarray(pos, end));
@@ -160,6 +174,21 @@ if (splitImports.length > 0) {
   }
 }
 
+// wasm-streams' classes: each `export class`, its Symbol.dispose line and its finalizer
+const unusedJs = [
+  /export class IntoUnderlying\w+ \{\n[\s\S]*?\n\}\n/g,
+  /if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype\[Symbol\.dispose\] = IntoUnderlying\w+\.prototype\.free;\n/g,
+  /const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n[^\n]*\n[^\n]*;\n/g,
+];
+for (const re of unusedJs) {
+  const found = js.match(re)?.length ?? 0;
+  if (found !== 3) throw new Error(`minify-names: ${found} of wasm-streams' 3 classes match ${re}`);
+  js = js.replace(re, "");
+}
+if (/intounderlying/i.test(js) || dropped.length === 0) {
+  throw new Error("minify-names: wasm-streams' classes are still named in the loader");
+}
+
 writeFileSync(wasmPath, Buffer.concat(parts));
 writeFileSync(jsPath, js);
-console.log(`minify-names: ${renamed.size} names shortened`);
+console.log(`minify-names: ${renamed.size} names shortened, ${dropped.length} unused exports dropped`);

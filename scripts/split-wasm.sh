@@ -34,6 +34,8 @@ fi
 # minutes). The producers and target-features sections go: in a small chunk they are most of
 # its bytes.
 if [ "$profile" = release ]; then
+  # short names between the main module and its loader, unused exports gone (see the script)
+  node scripts/minify-names.mjs "$work/bindgen/${stem}_bg.wasm" "$TRUNK_STAGING_DIR/$stem.js" "$stem"
   wasm-opt -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-multivalue --enable-mutable-globals \
     --strip-producers --strip-target-features \
@@ -48,8 +50,6 @@ if [ "$profile" = release ]; then
   done
   node scripts/wasm-opt-chunks.mjs "$binaryen_js" "${pairs[@]}" 2> >(grep -v 'unknown name subsection' >&2)
   wait "$main_opt"
-  # short names for what the main module imports from its loader (about 4 KB gzip)
-  node scripts/minify-names.mjs "$TRUNK_STAGING_DIR/${stem}_bg.wasm" "$TRUNK_STAGING_DIR/$stem.js" "$stem"
 else
   cp "$work/bindgen/${stem}_bg.wasm" "$TRUNK_STAGING_DIR/${stem}_bg.wasm"
   for chunk in "$work"/split/*.wasm; do
@@ -62,7 +62,7 @@ node scripts/pack-chunks.mjs "$TRUNK_STAGING_DIR"
 # the two loaders, minified in release builds (about 3 KB gzip off every first view)
 if [ "$profile" = release ]; then
   for js in "$TRUNK_STAGING_DIR/$stem.js" "$TRUNK_STAGING_DIR/__wasm_split.js"; do
-    esbuild "$js" --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
+    esbuild "$js" --minify --format=esm --log-level=warning \
       --allow-overwrite --outfile="$js"
   done
 fi

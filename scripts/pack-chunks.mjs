@@ -5,7 +5,7 @@
 // small files. A module's loader in __wasm_split.js fetches its own file and each of its chunks.
 // This script writes `<module>.pack.wasm`: the module's wasm and the chunks it needs, less those
 // the shell already brought (every area is shown inside the shell, so the shell is always
-// loaded first), and rewrites the loader so that the chunks are read from the pack of the module
+// loaded first) and, for a part of a page, those the page brought; and it rewrites the loader so that the chunks are read from the pack of the module
 // being loaded. A chunk that is not in that pack is still fetched on its own (the files stay);
 // the loader learns which is which from the pack's header, so it carries only module -> pack.
 //
@@ -39,10 +39,15 @@ if (Object.values(modules).some((m) => m.deps.some((d) => d === undefined))) {
   throw new Error("pack-chunks: a dependency names an unknown chunk; the loader's shape changed");
 }
 
-const shellHas = new Set(modules[SHELL] ? [modules[SHELL].file, ...modules[SHELL].deps] : []);
+// What is loaded before a module: the shell (every page is shown inside it) and, for the part of
+// a page fetched on demand (named `<page>__<part>`, see src/areas.rs), the page's own module.
+const loaded = (name) => [SHELL, name.includes("__") ? name.split("__")[0] : null]
+  .filter((m) => m && m !== name && modules[m])
+  .flatMap((m) => [modules[m].file, ...modules[m].deps]);
 const packs = {};
 for (const [name, { file, deps }] of Object.entries(modules)) {
-  const files = [file, ...deps.filter((d) => name === SHELL || !shellHas.has(d))];
+  const before = new Set(loaded(name));
+  const files = [file, ...deps.filter((d) => !before.has(d))];
   const parts = files.map((f) => readFileSync(join(dir, f + ".wasm")));
   let offset = 0;
   const index = files.map((f, i) => {

@@ -43,6 +43,10 @@ pub enum Page {
     Inspector,
     /// The review of an edit before it is saved (components/review.rs).
     Review,
+    /// Parts of a page fetched when first opened (`on_demand`): a batch export's logs, and its
+    /// resume and backfill dialogs.
+    BatchExportLogs,
+    BatchExportActions,
 }
 
 /// Builds a page's view; the function lives in its area's chunk.
@@ -166,6 +170,18 @@ fn review_area(_page: Page) -> Result<PageView, ChunkError> {
     Ok(|| view! { <crate::components::review::ReviewDialog /> }.into_any())
 }
 
+// A part's chunk is named `<page's chunk>__<part>`: scripts/pack-chunks.mjs leaves out of its
+// pack what the page's pack already brought.
+#[wasm_split(batch_export__logs, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn batch_export_logs_part(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(crate::pages::batch_exports::logs_part)
+}
+
+#[wasm_split(batch_export__actions, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn batch_export_actions_part(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(crate::pages::batch_exports::actions_part)
+}
+
 /// Fetches (once) the chunk of the page's area and returns the page's view function.
 async fn load_page(page: Page) -> Result<PageView, ChunkError> {
     match page {
@@ -183,12 +199,25 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         Page::BatchExport => batch_export_area(page).await,
         Page::Inspector => inspector_area(page).await,
         Page::Review => review_area(page).await,
+        Page::BatchExportLogs => batch_export_logs_part(page).await,
+        Page::BatchExportActions => batch_export_actions_part(page).await,
     }
 }
 
 /// A route's view: the page once its area's code is here; until then a loading state, or the
 /// error with Retry when the code could not be fetched.
 pub fn lazy(page: Page) -> AnyView {
+    load_view(page, true)
+}
+
+/// A part of a page (a section opened on demand, a dialog) fetched the first time `wanted` is
+/// true and kept from then on: the page stays as it is while it loads; a part that cannot be
+/// fetched shows the error with Retry where it would be.
+pub fn on_demand(page: Page, wanted: RwSignal<bool>) -> AnyView {
+    crate::reactive::shown(move || wanted.get(), move || load_view(page, false))
+}
+
+fn load_view(page: Page, skeleton: bool) -> AnyView {
     let chunk = Loaded::new(move || async move {
         load_page(page)
             .await
@@ -197,7 +226,7 @@ pub fn lazy(page: Page) -> AnyView {
             })
     });
     (move || match chunk.get() {
-        None => view! { <TableSkeleton /> }.into_any(),
+        None => skeleton.then(|| view! { <TableSkeleton /> }).into_any(),
         Some(Ok(page_view)) => page_view(),
         Some(Err(error)) => {
             view! { <ErrorPanel error=error on_retry=Callback::new(move |_| chunk.refetch()) /> }

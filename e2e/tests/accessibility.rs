@@ -163,6 +163,17 @@ async fn no_serious_violation_on_any_page_in_either_theme() {
             );
             failures.extend(violations(&j, &axe, page, theme).await);
         }
+        // a batch export's logs and its backfill dialog, fetched when opened on its page
+        j.goto(&format!("/orgs/{org}/batch-exports/{export}")).await;
+        settle(&j).await;
+        j.click_button("Show logs").await;
+        j.find("#logs-body table tbody tr").await;
+        failures.extend(violations(&j, &axe, "batch export logs", theme).await);
+        j.click_button("Backfill").await;
+        j.find("dialog[open]#backfill-dialog").await;
+        failures.extend(violations(&j, &axe, "backfill dialog", theme).await);
+        j.click_xpath("//dialog[@open]//button[normalize-space(.)='Cancel']")
+            .await;
         // the request inspector, open over the last page
         j.click_button("Requests").await;
         j.find(".inspector-row").await;

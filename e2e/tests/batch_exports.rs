@@ -288,6 +288,13 @@ async fn list_filters_and_a_failed_runs_logs() {
     j.click_link("Snowflake finance mart").await;
     j.wait_for_text("PostHog paused this export after its runs kept failing")
         .await;
+    // the logs are fetched when opened: closed at first
+    assert!(j
+        .browser
+        .find_all(fantoccini::Locator::Css("#log-run"))
+        .await
+        .unwrap()
+        .is_empty());
     j.click_button("Error logs").await;
     j.wait_for_text("Batch export run failed: SnowflakeAuthenticationError")
         .await;
@@ -301,6 +308,11 @@ async fn list_filters_and_a_failed_runs_logs() {
     j.wait_for_no_text("Batch export run started").await;
     let logs = j.find("#logs table").await.text().await.unwrap();
     assert!(logs.contains("ERROR") && !logs.contains("INFO"));
+    // Hide logs closes the section, Show logs opens it again
+    j.click_button("Hide logs").await;
+    j.wait_for_no_text("Apply filters").await;
+    j.click_button("Show logs").await;
+    j.find("#log-run").await;
     j.finish().await;
 }
 

@@ -8,14 +8,26 @@ use api::models::{BackfillRequest, BatchExport, UnpauseRequest};
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::detail::ExportParts;
 use super::now_secs;
 use crate::components::form::{CheckboxField, TextField};
 use crate::components::form_dialog::FormDialog;
 use crate::components::util::short_datetime;
 use crate::http::{use_http, Done, Failure};
 
+/// The resume and backfill dialogs of an export's page, fetched the first time one of them is
+/// opened (areas.rs).
+pub fn actions_part() -> AnyView {
+    let p = expect_context::<ExportParts>();
+    view! {
+        {resume_dialog(p.resume, p.org, p.export, p.reload)}
+        {backfill_dialog(p.backfill, p.org, p.export, p.started, p.reload)}
+    }
+    .into_any()
+}
+
 /// The resume dialog: with the export's pause time, offers to export the gap too.
-pub fn resume_dialog(
+fn resume_dialog(
     dialog: FormDialog,
     org: Signal<String>,
     export: RwSignal<BatchExport>,
@@ -72,7 +84,7 @@ pub fn resume_dialog(
 }
 
 /// The backfill dialog; `started` gets the answer's backfill id.
-pub fn backfill_dialog(
+fn backfill_dialog(
     dialog: FormDialog,
     org: Signal<String>,
     export: RwSignal<BatchExport>,

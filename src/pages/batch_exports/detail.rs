@@ -9,11 +9,10 @@ use api::NoContent;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::actions::{backfill_dialog, resume_dialog};
-use super::logs::{export_logs, LogFilters};
 use super::{
     duration_text, export_path, human_bytes, project_name, run_badge, state_badge, use_projects,
 };
+use crate::areas::{on_demand, Page};
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::feedback::{load_or, use_detail};
@@ -25,6 +24,21 @@ use crate::http::{use_http, Done, Failure};
 
 /// How often the page refreshes while a run is in progress.
 const POLL_SECONDS: u32 = 4;
+
+/// What the parts of the page fetched on demand (areas.rs: the logs, the resume and backfill
+/// dialogs) need from it, given through context.
+#[derive(Clone, Copy)]
+pub(super) struct ExportParts {
+    pub org: Signal<String>,
+    pub export: RwSignal<BatchExport>,
+    pub reload: Callback<()>,
+    /// The backfill id of the last backfill started here.
+    pub started: RwSignal<Option<String>>,
+    pub resume: FormDialog,
+    pub backfill: FormDialog,
+    /// The run whose logs to show (a Logs button of the runs table).
+    pub log_run: RwSignal<Option<String>>,
+}
 
 #[component]
 pub fn BatchExportPage() -> impl IntoView {
@@ -64,7 +78,6 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
     let current = use_current_org();
     let org = Signal::derive(move || current.id.get());
     let projects = use_projects();
-    let id = export.with_untracked(|e| e.id.clone());
 
     // refresh while a run is in progress (backfills settle over a few seconds)
     let running = crate::reactive::memo(move || {
@@ -118,10 +131,22 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
         delete_confirm.failure(),
     );
 
-    let filters = LogFilters::new();
+    let log_run = RwSignal::new(None::<String>);
+    let logs_open = RwSignal::new(false);
+    // the dialogs' code is fetched when one of them is first opened
+    let dialogs_wanted = RwSignal::new(false);
+    provide_context(ExportParts {
+        org,
+        export,
+        reload,
+        started,
+        resume,
+        backfill,
+        log_run,
+    });
     let show_run_logs = move |run: String| {
-        filters.run.set(run);
-        filters.apply();
+        log_run.set(Some(run));
+        logs_open.set(true);
         if let Some(el) = document().get_element_by_id("logs") {
             el.scroll_into_view();
         }
@@ -187,10 +212,10 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
                         }
                             .into_any()
                     } else {
-                        view! { <button type="button" class="btn btn-primary" on:click=move |_| resume.show()>"Resume\u{2026}"</button> }.into_any()
+                        view! { <button type="button" class="btn btn-primary" on:click=move |_| { dialogs_wanted.set(true); resume.show() }>"Resume\u{2026}"</button> }.into_any()
                     }
                 }}
-                <button type="button" class="btn" on:click=move |_| backfill.show()>"Backfill\u{2026}"</button>
+                <button type="button" class="btn" on:click=move |_| { dialogs_wanted.set(true); backfill.show() }>"Backfill\u{2026}"</button>
                 <button type="button" class="btn" on:click=move |_| reload.run(())>"Refresh"</button>
             </div>
         </div>
@@ -221,17 +246,22 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
             <DataTable caption="Latest runs, newest first" columns=runs_columns rows=runs
                 key=|r: &BatchExportRun| format!("{}-{}", r.id, r.status.as_str()) empty="No runs yet: the first starts at the end of the current interval." />
         </section>
-        <section class="card" id="logs">
-            <h2>"Logs"</h2>
-            {export_logs(org, id, filters)}
+        <section class="card" id="logs" aria-labelledby="logs-heading">
+            <div class="card-header">
+                <h2 id="logs-heading">"Logs"</h2>
+                <button type="button" class="btn" aria-expanded=move || logs_open.get().to_string()
+                    aria-controls="logs-body" on:click=move |_| logs_open.update(|open| *open = !*open)>
+                    {move || if logs_open.get() { "Hide logs" } else { "Show logs" }}
+                </button>
+            </div>
+            <div id="logs-body">{on_demand(Page::BatchExportLogs, logs_open)}</div>
         </section>
         <section class="card danger-zone">
             <h2>"Delete export"</h2>
             <p>"Stops the schedule, cancels running runs and backfills, and removes the export."</p>
             {delete_confirm.ask_button("btn btn-danger", "Delete export\u{2026}", false, move || export.get_untracked())}
         </section>
-        {resume_dialog(resume, org, export, reload)}
-        {backfill_dialog(backfill, org, export, started, reload)}
+        {on_demand(Page::BatchExportActions, dialogs_wanted)}
         {delete_confirm.view(delete)}
     }
     .into_any()

@@ -7,6 +7,7 @@ use api::endpoints::batch_exports;
 use api::models::{BatchExportLogEntry, LogLevel, LogsQuery};
 use leptos::prelude::*;
 
+use super::detail::ExportParts;
 use crate::components::copy::CopyButton;
 use crate::components::feedback::ErrorPanel;
 use crate::components::form::{CheckboxField, FormErrors, TextField};
@@ -33,13 +34,13 @@ struct Shown {
     older: bool,
 }
 
-/// The logs' filters as typed, and the query last applied. The runs table sets `run` and
-/// applies it (a failed run's logs in one click).
+/// The logs' filters as typed, and the query last applied. The runs table's Logs buttons set
+/// `run` and apply it (a failed run's logs in one click).
 #[derive(Clone, Copy)]
-pub struct LogFilters {
+struct LogFilters {
     levels: [RwSignal<bool>; 5],
     search: RwSignal<String>,
-    pub run: RwSignal<String>,
+    run: RwSignal<String>,
     after: RwSignal<String>,
     before: RwSignal<String>,
     errors: FormErrors,
@@ -47,7 +48,7 @@ pub struct LogFilters {
 }
 
 impl LogFilters {
-    pub fn new() -> LogFilters {
+    fn new() -> LogFilters {
         LogFilters {
             levels: [(); 5].map(|_| RwSignal::new(false)),
             search: RwSignal::new(String::new()),
@@ -66,7 +67,7 @@ impl LogFilters {
     }
 
     /// Shows the logs the filters describe (errors under the time fields otherwise).
-    pub fn apply(&self) {
+    fn apply(&self) {
         self.errors.clear();
         let text = |s: RwSignal<String>| {
             let v = s.get_untracked().trim().to_string();
@@ -133,8 +134,23 @@ impl LogFilters {
     }
 }
 
+/// The logs section of an export's page, fetched the first time it is opened (areas.rs).
+pub fn logs_part() -> AnyView {
+    let parts = expect_context::<ExportParts>();
+    let filters = LogFilters::new();
+    // a run's Logs button: that run's lines
+    crate::reactive::watch(move || {
+        if let Some(run) = parts.log_run.get() {
+            filters.run.set(run);
+            filters.apply();
+        }
+    });
+    let id = parts.export.with_untracked(|e| e.id.clone());
+    export_logs(parts.org, id, filters)
+}
+
 /// The logs of export `id` of organization `org`.
-pub fn export_logs(org: Signal<String>, id: String, filters: LogFilters) -> AnyView {
+fn export_logs(org: Signal<String>, id: String, filters: LogFilters) -> AnyView {
     let http = use_http();
     let shown = filters.shown;
     let logs = Loaded::new(move || {

@@ -9,9 +9,11 @@ mod form;
 mod list;
 mod logs;
 
+pub use actions::actions_part;
 pub use detail::BatchExportPage;
 pub use form::{BatchExportCreatePage, BatchExportEditPage};
 pub use list::BatchExportsPage;
+pub use logs::logs_part;
 
 use api::destinations::{parse_instant, status_label, ExportState};
 use api::models::RunStatus;

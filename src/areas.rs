@@ -68,13 +68,19 @@ fn shell_area(page: Page) -> Result<PageView, ChunkError> {
     Ok(|| view! { <crate::app::Shell /> }.into_any())
 }
 
+// An area's list is a chunk; its other pages (a detail page, forms) are another, so that the
+// list's first view does not carry them.
 #[wasm_split(orgs, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn orgs_area(page: Page) -> Result<PageView, ChunkError> {
+fn orgs_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::orgs::OrgListPage /> }.into_any())
+}
+
+#[wasm_split(org_pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn org_pages_area(page: Page) -> Result<PageView, ChunkError> {
     use crate::pages::orgs::*;
     Ok(match page {
         Page::OrgCreate => || view! { <OrgCreatePage /> }.into_any(),
-        Page::OrgSettings => || view! { <OrgSettingsPage /> }.into_any(),
-        _ => || view! { <OrgListPage /> }.into_any(),
+        _ => || view! { <OrgSettingsPage /> }.into_any(),
     })
 }
 
@@ -85,40 +91,47 @@ fn members_area(_page: Page) -> Result<PageView, ChunkError> {
 }
 
 #[wasm_split(invites, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn invites_area(page: Page) -> Result<PageView, ChunkError> {
+fn invites_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::invites::InvitesPage /> }.into_any())
+}
+
+#[wasm_split(invite_forms, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn invite_forms_area(page: Page) -> Result<PageView, ChunkError> {
     use crate::pages::invites::*;
     Ok(match page {
-        Page::InviteCreate => || view! { <InviteCreatePage /> }.into_any(),
         Page::BulkInvite => || view! { <BulkInvitePage /> }.into_any(),
-        _ => || view! { <InvitesPage /> }.into_any(),
+        _ => || view! { <InviteCreatePage /> }.into_any(),
     })
 }
 
 #[wasm_split(domains, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn domains_area(page: Page) -> Result<PageView, ChunkError> {
-    use crate::pages::domains::*;
-    Ok(match page {
-        Page::Domain => || view! { <DomainPage /> }.into_any(),
-        _ => || view! { <DomainsPage /> }.into_any(),
-    })
+fn domains_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::domains::DomainsPage /> }.into_any())
+}
+
+#[wasm_split(domain_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn domain_page_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::domains::DomainPage /> }.into_any())
 }
 
 #[wasm_split(roles, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn roles_area(page: Page) -> Result<PageView, ChunkError> {
-    use crate::pages::roles::*;
-    Ok(match page {
-        Page::Role => || view! { <RolePage /> }.into_any(),
-        _ => || view! { <RolesPage /> }.into_any(),
-    })
+fn roles_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::roles::RolesPage /> }.into_any())
+}
+
+#[wasm_split(role_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn role_page_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::roles::RolePage /> }.into_any())
 }
 
 #[wasm_split(proxy_records, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn proxy_records_area(page: Page) -> Result<PageView, ChunkError> {
-    use crate::pages::proxy_records::*;
-    Ok(match page {
-        Page::ProxyRecord => || view! { <ProxyRecordPage /> }.into_any(),
-        _ => || view! { <ProxyRecordsPage /> }.into_any(),
-    })
+fn proxy_records_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::proxy_records::ProxyRecordsPage /> }.into_any())
+}
+
+#[wasm_split(proxy_record_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn proxy_record_page_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::proxy_records::ProxyRecordPage /> }.into_any())
 }
 
 #[wasm_split(projects, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -186,12 +199,17 @@ fn batch_export_actions_part(_page: Page) -> Result<PageView, ChunkError> {
 async fn load_page(page: Page) -> Result<PageView, ChunkError> {
     match page {
         Page::Shell => shell_area(page).await,
-        Page::OrgList | Page::OrgCreate | Page::OrgSettings => orgs_area(page).await,
+        Page::OrgList => orgs_area(page).await,
+        Page::OrgCreate | Page::OrgSettings => org_pages_area(page).await,
         Page::Members => members_area(page).await,
-        Page::Invites | Page::InviteCreate | Page::BulkInvite => invites_area(page).await,
-        Page::Domains | Page::Domain => domains_area(page).await,
-        Page::Roles | Page::Role => roles_area(page).await,
-        Page::ProxyRecords | Page::ProxyRecord => proxy_records_area(page).await,
+        Page::Invites => invites_area(page).await,
+        Page::InviteCreate | Page::BulkInvite => invite_forms_area(page).await,
+        Page::Domains => domains_area(page).await,
+        Page::Domain => domain_page_area(page).await,
+        Page::Roles => roles_area(page).await,
+        Page::Role => role_page_area(page).await,
+        Page::ProxyRecords => proxy_records_area(page).await,
+        Page::ProxyRecord => proxy_record_page_area(page).await,
         Page::Projects | Page::ProjectCreate => projects_area(page).await,
         Page::Project => project_page_area(page).await,
         Page::BatchExports => batch_exports_area(page).await,

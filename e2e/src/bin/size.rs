@@ -1,5 +1,5 @@
-//! The size report: for the connect screen and the first visit to each area's main page, the
-//! files a real Chromium fetches (read from the page's Resource Timing entries after a full
+//! The size report: for the connect screen and the first visit to each page (each area's list,
+//! detail pages and forms), the files a real Chromium fetches (read from the page's Resource Timing entries after a full
 //! load of the release build in dist/) and their total bytes: raw, gzip -9 and brotli 11.
 //!
 //! `cargo run -p e2e --bin size` prints the table (markdown, as in the README).
@@ -38,13 +38,16 @@ const BUDGET_CONNECT: usize = 150_000;
 /// loading back on `Loaded` (one loading mechanism): connect +1.3 KB, shell -2.2 KB.
 ///
 /// (name, path under /orgs/:org_id/ or absolute, the page's heading: once it is on screen, the
-/// page's code has all arrived; ceiling in gzip bytes). `{project}` and `{export}` are the first
-/// project and batch export of the organization.
+/// page's code has all arrived; ceiling in gzip bytes). `{project}`, `{export}`, `{domain}`,
+/// `{role}` and `{proxy}` are the organization's first of each.
 const VIEWS: &[(&str, &str, &str, usize)] = &[
     ("connect screen", "/connect", "Connect to PostHog", 140_000),
     ("organizations", "/orgs", "Organizations", 240_000),
+    ("new organization", "/orgs/new", "New organization", 300_000),
     ("members", "members", "Members", 244_000),
     ("invites", "invites", "Invites", 258_000),
+    ("invite someone", "invites/new", "Invite someone", 300_000),
+    ("bulk invite", "invites/bulk", "Bulk invite", 300_000),
     (
         "organization settings",
         "settings",
@@ -52,9 +55,13 @@ const VIEWS: &[(&str, &str, &str, usize)] = &[
         240_000,
     ),
     ("verified domains", "domains", "Verified domains", 259_500),
+    ("domain page", "domains/{domain}", "", 300_000),
     ("roles", "roles", "Roles", 257_000),
+    ("role page", "roles/{role}", "", 300_000),
     ("proxy records", "proxy-records", "Proxy records", 238_500),
+    ("proxy record page", "proxy-records/{proxy}", "", 300_000),
     ("projects", "projects", "Projects", 232_000),
+    ("new project", "projects/new", "New project", 300_000),
     ("project page", "projects/{project}", "", 277_000),
     ("batch exports", "batch-exports", "Batch exports", 243_500),
     (
@@ -64,6 +71,12 @@ const VIEWS: &[(&str, &str, &str, usize)] = &[
         254_000,
     ),
     ("batch export page", "batch-exports/{export}", "", 254_000),
+    (
+        "edit batch export",
+        "batch-exports/{export}/edit",
+        "Edit batch export",
+        300_000,
+    ),
 ];
 
 struct Sizes {
@@ -157,6 +170,18 @@ async fn main() {
         j.api_get(&format!("/api/organizations/{org}/batch_exports/?limit=1"))
             .await,
     );
+    let domain = first(
+        j.api_get(&format!("/api/organizations/{org}/domains/?limit=1"))
+            .await,
+    );
+    let role = first(
+        j.api_get(&format!("/api/organizations/{org}/roles/?limit=1"))
+            .await,
+    );
+    let proxy = first(
+        j.api_get(&format!("/api/organizations/{org}/proxy_records/?limit=1"))
+            .await,
+    );
 
     let mut over = Vec::new();
     println!("| first view | files | raw | gzip | brotli |");
@@ -171,7 +196,10 @@ async fn main() {
         }
         let path = path
             .replace("{project}", &project)
-            .replace("{export}", &export);
+            .replace("{export}", &export)
+            .replace("{domain}", &domain)
+            .replace("{role}", &role)
+            .replace("{proxy}", &proxy);
         let url = if path.starts_with('/') {
             path.clone()
         } else {

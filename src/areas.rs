@@ -47,6 +47,9 @@ pub enum Page {
     /// resume and backfill dialogs.
     BatchExportLogs,
     BatchExportActions,
+    /// A project's products and its activity log (sections opened on demand).
+    ProjectProducts,
+    ProjectActivity,
 }
 
 /// Builds a page's view; the function lives in its area's chunk.
@@ -195,6 +198,16 @@ fn batch_export_actions_part(_page: Page) -> Result<PageView, ChunkError> {
     Ok(crate::pages::batch_exports::actions_part)
 }
 
+#[wasm_split(project_page__products, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn project_products_part(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(crate::pages::projects::products_part)
+}
+
+#[wasm_split(project_page__activity, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn project_activity_part(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(crate::pages::projects::activity_part)
+}
+
 /// Fetches (once) the chunk of the page's area and returns the page's view function.
 async fn load_page(page: Page) -> Result<PageView, ChunkError> {
     match page {
@@ -219,6 +232,8 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         Page::Review => review_area(page).await,
         Page::BatchExportLogs => batch_export_logs_part(page).await,
         Page::BatchExportActions => batch_export_actions_part(page).await,
+        Page::ProjectProducts => project_products_part(page).await,
+        Page::ProjectActivity => project_activity_part(page).await,
     }
 }
 
@@ -233,6 +248,35 @@ pub fn lazy(page: Page) -> AnyView {
 /// fetched shows the error with Retry where it would be.
 pub fn on_demand(page: Page, wanted: RwSignal<bool>) -> AnyView {
     crate::reactive::shown(move || wanted.get(), move || load_view(page, false))
+}
+
+/// A section of a page whose body is fetched the first time it is opened: its heading and a
+/// Show / Hide button (a disclosure: `aria-expanded`, `aria-controls`), then the part while open.
+/// `id` names the section (`{id}-heading`, `{id}-body`).
+pub fn disclosure(
+    id: &'static str,
+    title: &'static str,
+    part: Page,
+    open: RwSignal<bool>,
+) -> AnyView {
+    let heading = format!("{id}-heading");
+    let labelled_by = heading.clone();
+    let body = format!("{id}-body");
+    let controls = body.clone();
+    let noun = title.to_ascii_lowercase();
+    view! {
+        <section class="card" id=id aria-labelledby=labelled_by>
+            <div class="card-header">
+                <h2 id=heading>{title}</h2>
+                <button type="button" class="btn" aria-expanded=move || open.get().to_string()
+                    aria-controls=controls on:click=move |_| open.update(|o| *o = !*o)>
+                    {move || format!("{} {noun}", if open.get() { "Hide" } else { "Show" })}
+                </button>
+            </div>
+            <div id=body>{on_demand(part, open)}</div>
+        </section>
+    }
+    .into_any()
 }
 
 fn load_view(page: Page, skeleton: bool) -> AnyView {

@@ -163,6 +163,14 @@ async fn no_serious_violation_on_any_page_in_either_theme() {
             );
             failures.extend(violations(&j, &axe, page, theme).await);
         }
+        // a project's products and activity, fetched when opened on its page
+        j.goto(&format!("/orgs/{org}/projects/{project}")).await;
+        settle(&j).await;
+        j.click_button("Show products").await;
+        j.find("#products-body .product-list").await;
+        j.click_button("Show activity").await;
+        j.find("#activity-body .activity-list").await;
+        failures.extend(violations(&j, &axe, "project products and activity", theme).await);
         // a batch export's logs and its backfill dialog, fetched when opened on its page
         j.goto(&format!("/orgs/{org}/batch-exports/{export}")).await;
         settle(&j).await;

@@ -45,6 +45,8 @@ async fn projects_create_timezone_and_token_reset() {
     j.wait_for_path_starting(&format!("/orgs/{org}/projects/"))
         .await;
     j.wait_for_text("Project API key").await;
+    // the activity log is fetched when opened
+    j.click_button("Show activity").await;
     j.wait_for_text("Dana Demo created the project").await;
 
     // change the timezone: asked first, then in the activity log as a sentence
@@ -166,7 +168,9 @@ async fn demo_data_progress_and_products() {
     // the page asks again every 2 s and says when it is done, without a reload
     j.wait_for_text("Demo data is ready.").await;
 
-    // products: none yet; add one, then mark its onboarding complete from its row
+    // products (fetched when opened): none yet; add one, then mark its onboarding complete
+    // from its row
+    j.click_button("Show products").await;
     j.wait_for_text("No products chosen yet.").await;
     j.select_option("#product_type", "Session replay").await;
     j.click_button("Add product").await;

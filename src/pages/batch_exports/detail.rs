@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::{
     duration_text, export_path, human_bytes, project_name, run_badge, state_badge, use_projects,
 };
-use crate::areas::{on_demand, Page};
+use crate::areas::{disclosure, on_demand, Page};
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::feedback::{load_or, use_detail};
@@ -246,16 +246,7 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
             <DataTable caption="Latest runs, newest first" columns=runs_columns rows=runs
                 key=|r: &BatchExportRun| format!("{}-{}", r.id, r.status.as_str()) empty="No runs yet: the first starts at the end of the current interval." />
         </section>
-        <section class="card" id="logs" aria-labelledby="logs-heading">
-            <div class="card-header">
-                <h2 id="logs-heading">"Logs"</h2>
-                <button type="button" class="btn" aria-expanded=move || logs_open.get().to_string()
-                    aria-controls="logs-body" on:click=move |_| logs_open.update(|open| *open = !*open)>
-                    {move || if logs_open.get() { "Hide logs" } else { "Show logs" }}
-                </button>
-            </div>
-            <div id="logs-body">{on_demand(Page::BatchExportLogs, logs_open)}</div>
-        </section>
+        {disclosure("logs", "Logs", Page::BatchExportLogs, logs_open)}
         <section class="card danger-zone">
             <h2>"Delete export"</h2>
             <p>"Stops the schedule, cancels running runs and backfills, and removes the export."</p>

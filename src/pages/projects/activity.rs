@@ -6,6 +6,7 @@ use api::models::ProjectActivity;
 use api::project_rules::activity_sentence;
 use leptos::prelude::*;
 
+use super::detail::ProjectParts;
 use crate::components::feedback::load;
 use crate::components::util::short_datetime;
 use crate::hooks::use_current_org;
@@ -14,9 +15,15 @@ use crate::http::Loaded;
 
 const SIZES: [u32; 3] = [10, 25, 50];
 
+/// The activity section's body, fetched the first time it is opened (areas.rs).
+pub fn activity_part() -> AnyView {
+    let parts = expect_context::<ProjectParts>();
+    let id = parts.project.with_untracked(|p| p.id);
+    activity_log(id, parts.version)
+}
+
 /// `version` changes when the project changed (the newest page is asked again).
-#[component]
-pub fn ActivityLog(project_id: i64, #[prop(into)] version: Signal<u32>) -> impl IntoView {
+fn activity_log(project_id: i64, version: RwSignal<u32>) -> AnyView {
     let http = use_http();
     let current = use_current_org();
     let page = RwSignal::new(1u32);
@@ -39,8 +46,7 @@ pub fn ActivityLog(project_id: i64, #[prop(into)] version: Signal<u32>) -> impl 
         http.send(request)
     });
     view! {
-        <section class="card activity" aria-labelledby="activity-heading">
-            <h2 id="activity-heading">"Activity"</h2>
+        <div class="activity">
             {load(log, move |a: ProjectActivity| {
                 let total = a.total_count;
                 let pages = total.div_ceil(limit.get_untracked() as u64).max(1);
@@ -91,6 +97,7 @@ pub fn ActivityLog(project_id: i64, #[prop(into)] version: Signal<u32>) -> impl 
                 }
                 .into_any()
             })}
-        </section>
+        </div>
     }
+    .into_any()
 }

@@ -8,9 +8,9 @@ use api::ApiError;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::activity::ActivityLog;
 use super::settings::ProjectSettings;
 use super::{is_pending_deletion, remember_pending_deletion, use_project};
+use crate::areas::{disclosure, Page};
 use crate::components::copy::{CopyAsCurl, CopyButton};
 use crate::components::dialog::{Confirm, ConfirmState};
 use crate::components::feedback::{describe_error, load_or};
@@ -60,6 +60,13 @@ fn ProjectDetail(project: Project) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let changed = Callback::new(move |_| version.update(|v| *v += 1));
     let pending_deletion = RwSignal::new(is_pending_deletion(&org(), id));
+    provide_context(ProjectParts {
+        project: saved,
+        changed,
+        version,
+    });
+    let products_open = RwSignal::new(false);
+    let activity_open = RwSignal::new(false);
 
     view! {
         <div class="page-header">
@@ -74,8 +81,8 @@ fn ProjectDetail(project: Project) -> impl IntoView {
         <ApiKey project=saved on_reset=changed />
         {is_demo.then(|| view! { <DemoData project_id=id /> }.into_any())}
         <ProjectSettings project=saved on_saved=changed />
-        <Products project=saved on_changed=changed />
-        <ActivityLog project_id=id version=version />
+        {disclosure("products", "Products", Page::ProjectProducts, products_open)}
+        {disclosure("activity", "Activity", Page::ProjectActivity, activity_open)}
         <DeleteProject project=saved pending=pending_deletion />
     }
 }
@@ -236,8 +243,24 @@ enum ProductAction {
     Complete(String),
 }
 
-#[component]
-fn Products(project: RwSignal<Project>, on_changed: Callback<()>) -> impl IntoView {
+/// What the sections fetched on demand (areas.rs: products, activity) need from the page, given
+/// through context.
+#[derive(Clone, Copy)]
+pub(super) struct ProjectParts {
+    pub project: RwSignal<Project>,
+    /// Run after every change the page makes.
+    pub changed: Callback<()>,
+    /// Bumped by `changed`, so the activity log shows the change.
+    pub version: RwSignal<u32>,
+}
+
+/// The products section's body, fetched the first time it is opened (areas.rs).
+pub fn products_part() -> AnyView {
+    let parts = expect_context::<ProjectParts>();
+    products(parts.project, parts.changed)
+}
+
+fn products(project: RwSignal<Project>, on_changed: Callback<()>) -> AnyView {
     let current = use_current_org();
     let chosen = RwSignal::new(PRODUCT_KEYS[0].0.to_string());
     let errors = FormErrors::new();
@@ -315,8 +338,6 @@ fn Products(project: RwSignal<Project>, on_changed: Callback<()>) -> impl IntoVi
             .into_any()
     };
     view! {
-        <section class="card" aria-labelledby="products-heading">
-            <h2 id="products-heading">"Products"</h2>
             <ul class="product-list">{rows}</ul>
             <div class="form inline-form">
                 <FormError errors=errors />
@@ -334,8 +355,8 @@ fn Products(project: RwSignal<Project>, on_changed: Callback<()>) -> impl IntoVi
                     act.curl(ProductAction::Intent(chosen.get())).unwrap_or_default()
                 }) />
             </div>
-        </section>
     }
+    .into_any()
 }
 
 #[component]

@@ -9,8 +9,9 @@ mod detail;
 mod list;
 mod settings;
 
+pub use activity::activity_part;
 pub use create::ProjectCreatePage;
-pub use detail::ProjectPage;
+pub use detail::{products_part, ProjectPage};
 pub use list::ProjectsPage;
 
 use std::cell::RefCell;

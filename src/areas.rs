@@ -10,6 +10,7 @@ use api::ApiError;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use crate::components::dialog::{ConfirmAction, DialogState};
 use crate::components::feedback::{ErrorPanel, TableSkeleton};
 use crate::http::Loaded;
 
@@ -50,6 +51,8 @@ pub enum Page {
     /// A project's products and its activity log (sections opened on demand).
     ProjectProducts,
     ProjectActivity,
+    /// The confirm dialog (components/dialog.rs), opened from many pages.
+    Confirm,
 }
 
 /// Builds a page's view; the function lives in its area's chunk.
@@ -208,6 +211,37 @@ fn project_activity_part(_page: Page) -> Result<PageView, ChunkError> {
     Ok(crate::pages::projects::activity_part)
 }
 
+/// What a confirm dialog needs (components/dialog.rs), given through context to its chunk.
+#[derive(Clone, Copy)]
+struct ConfirmArgs {
+    state: DialogState,
+    pending: Signal<bool>,
+    on_confirm: ConfirmAction,
+}
+
+#[wasm_split(confirm, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn confirm_part(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| {
+        let args = expect_context::<ConfirmArgs>();
+        crate::components::dialog::confirm_dialog(args.state, args.pending, args.on_confirm)
+    })
+}
+
+/// A confirm dialog, whose code every page's confirms share in a chunk fetched when the first
+/// one opens: nothing while it loads, the error with Retry if it cannot be fetched.
+pub fn confirm_dialog(
+    state: DialogState,
+    pending: Signal<bool>,
+    on_confirm: ConfirmAction,
+) -> AnyView {
+    provide_context(ConfirmArgs {
+        state,
+        pending,
+        on_confirm,
+    });
+    load_view(Page::Confirm, false)
+}
+
 /// Fetches (once) the chunk of the page's area and returns the page's view function.
 async fn load_page(page: Page) -> Result<PageView, ChunkError> {
     match page {
@@ -234,6 +268,7 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         Page::BatchExportActions => batch_export_actions_part(page).await,
         Page::ProjectProducts => project_products_part(page).await,
         Page::ProjectActivity => project_activity_part(page).await,
+        Page::Confirm => confirm_part(page).await,
     }
 }
 

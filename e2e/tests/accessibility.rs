@@ -163,6 +163,14 @@ async fn no_serious_violation_on_any_page_in_either_theme() {
             );
             failures.extend(violations(&j, &axe, page, theme).await);
         }
+        // a confirm dialog (its code is fetched when the first one opens)
+        j.goto(&format!("/orgs/{org}/roles")).await;
+        settle(&j).await;
+        j.click_css("button.btn-danger-outline").await;
+        j.find("dialog[open] .dialog-actions").await;
+        failures.extend(violations(&j, &axe, "confirm dialog", theme).await);
+        j.click_xpath("//dialog[@open]//button[normalize-space(.)='Cancel']")
+            .await;
         // a project's products and activity, fetched when opened on its page
         j.goto(&format!("/orgs/{org}/projects/{project}")).await;
         settle(&j).await;

@@ -1,7 +1,9 @@
 //! Confirm dialogs on the native modal `<dialog>`: it takes focus, keeps Tab inside (the rest of
 //! the page is inert), and closes on Escape. Optionally the person must type a name to confirm.
 //! A page holds a [`ConfirmState`] per kind of confirm (its words, and how to name what it is
-//! about) and places `confirm.view(mutation)`; the dialog itself is one non-generic function.
+//! about) and places `confirm.view(mutation)`; the dialog itself is one non-generic function, in
+//! a chunk of its own fetched the first time a confirm opens (areas.rs), so that no page's first
+//! view carries it.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -139,15 +141,26 @@ impl<T: Clone + Send + Sync + 'static> ConfirmState<T> {
         action_button(class, label, None, Signal::stored(disabled), ask)
     }
 
-    /// The dialog; confirming dispatches `run` with the target.
+    /// The dialog (fetched when it first opens); confirming dispatches `run` with the target.
     pub fn view(&self, run: Mutation<T>) -> AnyView {
         let target = self.target;
-        let confirm = Box::new(move || {
+        let confirm: ConfirmAction = StoredValue::new_local(Box::new(move || {
             if let Some(target) = target.get_untracked() {
                 run.dispatch(target);
             }
+        }));
+        let state = self.dialog;
+        let wanted = RwSignal::new(false);
+        crate::reactive::watch(move || {
+            if state.open.get() && !wanted.get_untracked() {
+                wanted.set(true);
+            }
         });
-        confirm_dialog(self.dialog, run.pending(), confirm)
+        let pending = run.pending();
+        crate::reactive::shown(
+            move || wanted.get(),
+            move || crate::areas::confirm_dialog(state, pending, confirm),
+        )
     }
 }
 
@@ -161,7 +174,15 @@ impl DialogState {
 /// The class of a table row's destructive button.
 pub const ROW_DANGER: &str = "btn btn-small btn-danger-outline";
 
-fn confirm_dialog(state: DialogState, pending: Signal<bool>, on_confirm: Box<dyn Fn()>) -> AnyView {
+/// What confirming does (dispatch the mutation with the target).
+pub type ConfirmAction = StoredValue<Box<dyn Fn()>, LocalStorage>;
+
+/// The dialog's view (in the confirm chunk, areas.rs).
+pub fn confirm_dialog(
+    state: DialogState,
+    pending: Signal<bool>,
+    on_confirm: ConfirmAction,
+) -> AnyView {
     let DialogState {
         open,
         errors,
@@ -223,7 +244,7 @@ fn confirm_dialog(state: DialogState, pending: Signal<bool>, on_confirm: Box<dyn
                 method="dialog"
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    on_confirm();
+                    on_confirm.with_value(|confirm| confirm());
                 }
             >
                 <h2 id=heading_id>{title}</h2>

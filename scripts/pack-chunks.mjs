@@ -109,9 +109,8 @@ js = js.replace(
 );
 // close the extra parenthesis of __inPack( on the split modules' lines
 js = js.replace(/(export const __wasm_split_load_\w+ = wrapAsyncCb\(__inPack\("\w+", makeLoad\([\s\S]*?\n\}\n, \[[^\]]*\]\))\);/g, "$1));");
-// The chunks' loaders differ only by their number, and the modules' dependency lists name
-// ~80 chunks each: written as one function and number ranges ("18-29,35"), the file is about
-// half as big after gzip (it is part of every first view).
+// The chunks' loaders differ only by their number: one function instead (this file is part of
+// every first view).
 const chunkBlock = /\/\*[^\n]*\*\/\nconst __chunk_(\d+) = makeLoad\(\(\) => \{\n\s*const src = __part\("chunk_\1"\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, \[\]\);\n/g;
 const chunkCount = Object.keys(chunkFile).length;
 const blocks = js.match(chunkBlock) ?? [];
@@ -119,20 +118,13 @@ if (blocks.length !== chunkCount) {
   throw new Error(`pack-chunks: ${blocks.length} of ${chunkCount} chunk loaders have the expected shape; the loader's shape changed`);
 }
 js = js.replace(chunkBlock, "");
-const ranges = (numbers) => {
-  const parts = [];
-  for (let i = 0; i < numbers.length; ) {
-    let j = i;
-    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
-    parts.push(i === j ? `${numbers[i]}` : `${numbers[i]}-${numbers[j]}`);
-    i = j + 1;
-  }
-  return parts.join(",");
-};
-js = js.replace(/\[((?:__chunk_\d+(?:, )?)*)\]/g, (_, list) => {
-  const numbers = [...list.matchAll(/__chunk_(\d+)/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
-  return `__deps("${ranges(numbers)}")`;
-});
+// A module's dependencies are its pack's chunks (read from the pack's header when it arrives)
+// and those the modules loaded before it brought (see `loaded`), which are there already: the
+// loader needs no list of its own (it was half of this file's bytes, in every first view).
+js = js.replace(
+  /(export const __wasm_split_load_(\w+) = wrapAsyncCb\(__inPack\("\w+", makeLoad\([\s\S]*?\n\}\n, )\[((?:__chunk_\d+(?:, )?)*)\]/g,
+  (_, head, name) => `${head}__packDeps("${name}")`,
+);
 if (/__chunk_\d/.test(js)) {
   throw new Error("pack-chunks: a chunk is still named after compaction; the loader's shape changed");
 }
@@ -145,11 +137,17 @@ function __chunk(n) {
         return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
     }, []);
 }
-function __deps(spec) {
-    return spec === "" ? [] : spec.split(",").flatMap((range) => {
-        const [first, last = first] = range.split("-").map(Number);
-        return Array.from({ length: last - first + 1 }, (_, i) => __chunk(first + i));
-    });
+function __packDeps(name) {
+    return [() => __readPack(name).then((parts) => {
+        const outer = __loadingModule;
+        __loadingModule = name;
+        try {
+            return Promise.all([...parts.keys()].filter((f) => f.startsWith("chunk_"))
+                .map((f) => __chunk(Number(f.slice(6)))()));
+        } finally {
+            __loadingModule = outer;
+        }
+    })];
 }
 `;
 const marker = "function makeLoad(";

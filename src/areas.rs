@@ -141,12 +141,13 @@ fn proxy_record_page_area(_page: Page) -> Result<PageView, ChunkError> {
 }
 
 #[wasm_split(projects, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn projects_area(page: Page) -> Result<PageView, ChunkError> {
-    use crate::pages::projects::*;
-    Ok(match page {
-        Page::ProjectCreate => || view! { <ProjectCreatePage /> }.into_any(),
-        _ => || view! { <ProjectsPage /> }.into_any(),
-    })
+fn projects_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::projects::ProjectsPage /> }.into_any())
+}
+
+#[wasm_split(project_create, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn project_create_area(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(|| view! { <crate::pages::projects::ProjectCreatePage /> }.into_any())
 }
 
 /// A project's page is a chunk of its own: it holds most of the area's code (settings, key,
@@ -257,7 +258,8 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         Page::Role => role_page_area(page).await,
         Page::ProxyRecords => proxy_records_area(page).await,
         Page::ProxyRecord => proxy_record_page_area(page).await,
-        Page::Projects | Page::ProjectCreate => projects_area(page).await,
+        Page::Projects => projects_area(page).await,
+        Page::ProjectCreate => project_create_area(page).await,
         Page::Project => project_page_area(page).await,
         Page::BatchExports => batch_exports_area(page).await,
         Page::BatchExportCreate | Page::BatchExportEdit => batch_export_form_area(page).await,

@@ -162,26 +162,20 @@ async fn main() {
         serde_json::Value::String(id) => id.clone(),
         other => other.to_string(),
     };
-    let project = first(
-        j.api_get(&format!("/api/organizations/{org}/projects/?limit=1"))
-            .await,
-    );
-    let export = first(
-        j.api_get(&format!("/api/organizations/{org}/batch_exports/?limit=1"))
-            .await,
-    );
-    let domain = first(
-        j.api_get(&format!("/api/organizations/{org}/domains/?limit=1"))
-            .await,
-    );
-    let role = first(
-        j.api_get(&format!("/api/organizations/{org}/roles/?limit=1"))
-            .await,
-    );
-    let proxy = first(
-        j.api_get(&format!("/api/organizations/{org}/proxy_records/?limit=1"))
-            .await,
-    );
+    // the first of each resource, for the detail pages' paths
+    let mut ids = Vec::new();
+    for (placeholder, resource) in [
+        ("{project}", "projects"),
+        ("{export}", "batch_exports"),
+        ("{domain}", "domains"),
+        ("{role}", "roles"),
+        ("{proxy}", "proxy_records"),
+    ] {
+        let body = j
+            .api_get(&format!("/api/organizations/{org}/{resource}/?limit=1"))
+            .await;
+        ids.push((placeholder, first(body)));
+    }
 
     let mut over = Vec::new();
     println!("| first view | files | raw | gzip | brotli |");
@@ -194,12 +188,11 @@ async fn main() {
                 .await
                 .unwrap();
         }
-        let path = path
-            .replace("{project}", &project)
-            .replace("{export}", &export)
-            .replace("{domain}", &domain)
-            .replace("{role}", &role)
-            .replace("{proxy}", &proxy);
+        let path = ids
+            .iter()
+            .fold(path.to_string(), |path, (placeholder, id)| {
+                path.replace(placeholder, id)
+            });
         let url = if path.starts_with('/') {
             path.clone()
         } else {

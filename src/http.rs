@@ -4,8 +4,10 @@
 //! [`Http::mutation`]: pending state, errors where they belong, a toast, what changed refetched.
 
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll};
 
 use api::{ApiError, Request};
 use gloo_timers::future::TimeoutFuture;
@@ -91,6 +93,20 @@ struct Raw {
 /// Turns a response into `T` or an [`ApiError`], as `Request::decode` does, but reading an empty
 /// body from the text "null": `api`'s decode reads it from a `serde_json::Value`, which compiles
 /// a second Deserialize of every model into the wasm.
+/// The answer of [`Http::send`], decoded as `T` once it is here.
+pub struct Decoded<T> {
+    raw: Pin<Box<dyn Future<Output = Result<Raw, ApiError>>>>,
+    decoded: PhantomData<fn() -> T>,
+}
+
+impl<T: DeserializeOwned> Future for Decoded<T> {
+    type Output = Result<T, ApiError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.raw.as_mut().poll(cx).map(|raw| decode(raw?))
+    }
+}
+
 fn decode<T: DeserializeOwned>(raw: Raw) -> Result<T, ApiError> {
     if !(200..300).contains(&raw.status) {
         return Err(ApiError::from_response(
@@ -109,16 +125,18 @@ fn decode<T: DeserializeOwned>(raw: Raw) -> Result<T, ApiError> {
 
 impl Http {
     /// Sends `request`; the key and host come from the current session. Only the decoding is
-    /// generic: the network part is one function for all response types (smaller wasm).
-    pub async fn send<T: DeserializeOwned>(self, request: Request<T>) -> Result<T, ApiError> {
-        let raw = self
-            .send_raw(
+    /// generic: the network part is one function for all response types, and the future that
+    /// decodes its answer a small one of ours (an `async fn` here compiled a state machine per
+    /// response type).
+    pub fn send<T: DeserializeOwned>(self, request: Request<T>) -> Decoded<T> {
+        Decoded {
+            raw: self.send_raw(
                 request.method,
                 request.path_and_query(),
                 request.body_json(),
-            )
-            .await?;
-        decode(raw)
+            ),
+            decoded: PhantomData,
+        }
     }
 
     /// A mutation (create, update, delete...): `request` builds the call from the input; when it

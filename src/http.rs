@@ -559,14 +559,32 @@ fn erased_load(fetch: ErasedFetch) -> (Answer, RwSignal<u32>) {
     (value, reloads)
 }
 
+/// `future`'s answer, its value type-erased (a future of ours: an `async` block here compiled a
+/// state machine per use).
+struct ErasedAnswer<T> {
+    future: Pin<Box<dyn Future<Output = Result<T, ApiError>>>>,
+}
+
+impl<T: 'static> Future for ErasedAnswer<T> {
+    type Output = Result<Erased, ApiError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.future
+            .as_mut()
+            .poll(cx)
+            .map(|answer| answer.map(|value| Rc::new(value) as Erased))
+    }
+}
+
 impl<T: 'static> Loaded<T> {
     pub fn new<F>(fetch: impl Fn() -> F + 'static) -> Self
     where
         F: Future<Output = Result<T, ApiError>> + 'static,
     {
         let (value, reloads) = erased_load(Box::new(move || {
-            let future = fetch();
-            Box::pin(async move { future.await.map(|value| Rc::new(value) as Erased) })
+            Box::pin(ErasedAnswer {
+                future: Box::pin(fetch()),
+            })
         }));
         Loaded {
             value,

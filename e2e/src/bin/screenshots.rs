@@ -42,7 +42,13 @@ async fn main() {
         projects["results"][0]["id"]
     ))
     .await;
-    j.wait_for_text("Activity").await;
+    // the activity log, opened (it is fetched when first shown)
+    j.click_button("Show activity").await;
+    j.find("#activity-body .activity-list").await;
+    j.browser
+        .execute("window.scrollTo(0, 0)", vec![])
+        .await
+        .unwrap();
     j.screenshot(&out.join("project.png")).await;
 
     j.browser.set_window_size(1280, 900).await.unwrap();

@@ -866,13 +866,15 @@ impl ExportState {
     ];
 
     pub fn of(export: &BatchExport) -> ExportState {
-        if !export.paused {
+        ExportState::from_runs(export.paused, &export.latest_runs)
+    }
+
+    /// The state of an export paused or not, with these latest runs (newest first).
+    pub fn from_runs(paused: bool, latest_runs: &[BatchExportRun]) -> ExportState {
+        if !paused {
             return ExportState::Active;
         }
-        let last = export
-            .latest_runs
-            .iter()
-            .find(|r| !r.status.is_in_progress());
+        let last = latest_runs.iter().find(|r| !r.status.is_in_progress());
         if last.is_some_and(|r| r.status.is_failure()) {
             ExportState::PausedAfterFailures
         } else {
@@ -909,15 +911,11 @@ pub struct Health<'a> {
     pub runs: usize,
 }
 
-pub fn health(export: &BatchExport) -> Health<'_> {
+pub fn health(latest_runs: &[BatchExportRun]) -> Health<'_> {
     Health {
-        last: export.latest_runs.first(),
-        failures: export
-            .latest_runs
-            .iter()
-            .filter(|r| r.status.is_failure())
-            .count(),
-        runs: export.latest_runs.len(),
+        last: latest_runs.first(),
+        failures: latest_runs.iter().filter(|r| r.status.is_failure()).count(),
+        runs: latest_runs.len(),
     }
 }
 
@@ -1515,7 +1513,7 @@ mod tests {
             run(RunStatus::Completed, "a", "b"),
         ];
         assert_eq!(ExportState::of(&be), ExportState::PausedAfterFailures);
-        let h = health(&be);
+        let h = health(&be.latest_runs);
         assert_eq!((h.failures, h.runs), (1, 3));
         assert_eq!(status_label(&RunStatus::FailedRetryable), "Failed");
         assert_eq!(

@@ -365,6 +365,22 @@ fn seed_batch_exports() {
     );
     let export = ok(&batch_exports::retrieve("o", "b"), seed::BATCH_EXPORT);
     assert_eq!(page.results[0], export);
+    // the list's reading of the same page: what it shows, equal to the full model's
+    let summaries = ok(
+        &batch_exports::list_summaries("o", None, None),
+        seed::PAGE_BATCH_EXPORT,
+    );
+    let summary = &summaries.results[0];
+    assert_eq!(
+        (&summary.id, summary.team_id, &summary.name, &summary.model),
+        (&export.id, export.team_id, &export.name, &export.model)
+    );
+    assert_eq!(summary.destination.kind, export.destination.kind);
+    assert_eq!(
+        (&summary.interval, summary.paused, &summary.last_updated_at),
+        (&export.interval, export.paused, &export.last_updated_at)
+    );
+    assert_eq!(summary.latest_runs, export.latest_runs);
     assert_eq!(export.model, Some(BatchExportModel::Events));
     assert_eq!(export.destination.kind, DestinationType::S3);
     assert!(export.destination.config.is_empty()); // null in the seed

@@ -816,6 +816,33 @@ async fn batch_exports_and_their_actions() {
         .map(|b| b.destination.kind.as_str().to_string())
         .collect();
     assert!(kinds.len() >= 3, "several destination types: {kinds:?}");
+    // the console's list reads the same answer with fewer fields
+    let summaries = api
+        .ok(batch_exports::list_summaries(&org.id, None, None))
+        .await;
+    let summarized: Vec<(String, String, usize)> = summaries
+        .results
+        .iter()
+        .map(|b| {
+            (
+                b.id.clone(),
+                b.destination.kind.as_str().to_string(),
+                b.latest_runs.len(),
+            )
+        })
+        .collect();
+    let full: Vec<(String, String, usize)> = list
+        .results
+        .iter()
+        .map(|b| {
+            (
+                b.id.clone(),
+                b.destination.kind.as_str().to_string(),
+                b.latest_runs.len(),
+            )
+        })
+        .collect();
+    assert_eq!(summarized, full);
     let mut config = serde_json::Map::new();
     for (k, v) in [
         ("bucket_name", json!("exports")),

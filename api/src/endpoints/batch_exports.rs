@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::{join, org_path};
 use crate::models::{
     BackfillRequest, BatchExport, BatchExportCreate, BatchExportLogEntry, BatchExportPatch,
-    LogsQuery, UnpauseRequest,
+    BatchExportSummary, LogsQuery, UnpauseRequest,
 };
 use crate::{Method, NoContent, Page, Request};
 
@@ -19,6 +19,15 @@ fn item(org: &str, id: &str) -> String {
 
 /// `GET .../batch_exports/`.
 pub fn list(org: &str, limit: Option<u32>, offset: Option<u32>) -> Request<Page<BatchExport>> {
+    super::list(base(org), limit, offset)
+}
+
+/// The same list, each export read as the console's list shows it.
+pub fn list_summaries(
+    org: &str,
+    limit: Option<u32>,
+    offset: Option<u32>,
+) -> Request<Page<BatchExportSummary>> {
     super::list(base(org), limit, offset)
 }
 

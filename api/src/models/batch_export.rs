@@ -100,6 +100,34 @@ pub struct BatchExport {
     pub offset_hour: Option<u8>,
 }
 
+/// A batch export as the console's list shows it: [`BatchExport`] less the destination's settings
+/// and the fields only its page and form read (serde skips the rest of the answer).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(default)]
+pub struct BatchExportSummary {
+    pub id: String,
+    pub team_id: i64,
+    pub name: String,
+    #[serde(deserialize_with = "empty_as_none")]
+    pub model: Option<BatchExportModel>,
+    pub destination: DestinationKind,
+    #[serde(deserialize_with = "null_default")]
+    pub interval: Interval,
+    #[serde(deserialize_with = "null_default")]
+    pub paused: bool,
+    pub last_updated_at: String,
+    #[serde(deserialize_with = "null_default")]
+    pub latest_runs: Vec<BatchExportRun>,
+}
+
+/// A destination's type alone (the list's [`BatchExportSummary`]).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(default)]
+pub struct DestinationKind {
+    #[serde(rename = "type")]
+    pub kind: DestinationType,
+}
+
 /// Body of `POST .../batch_exports/`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchExportCreate {

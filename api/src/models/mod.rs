@@ -15,7 +15,8 @@ mod user;
 
 pub use batch_export::{
     BackfillRequest, BatchExport, BatchExportCreate, BatchExportDestination, BatchExportLogEntry,
-    BatchExportPatch, BatchExportRun, LogsQuery, UnpauseRequest,
+    BatchExportPatch, BatchExportRun, BatchExportSummary, DestinationKind, LogsQuery,
+    UnpauseRequest,
 };
 pub use domain::{DomainCreate, DomainPatch, OrganizationDomain, CHALLENGE_TTL_SECONDS};
 pub use enums::{

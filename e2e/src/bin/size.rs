@@ -48,7 +48,7 @@ const BUDGET_CONNECT: usize = 150_000;
 const VIEWS: &[(&str, &str, &str, usize)] = &[
     ("connect screen", "/connect", "Connect to PostHog", 140_000),
     ("organizations", "/orgs", "Organizations", 213_500),
-    ("new organization", "/orgs/new", "New organization", 214_000),
+    ("new organization", "/orgs/new", "New organization", 214_500),
     ("members", "members", "Members", 238_000),
     ("invites", "invites", "Invites", 226_500),
     ("invite someone", "invites/new", "Invite someone", 227_500),
@@ -57,7 +57,7 @@ const VIEWS: &[(&str, &str, &str, usize)] = &[
         "organization settings",
         "settings",
         "Organization settings",
-        214_000,
+        214_500,
     ),
     ("verified domains", "domains", "Verified domains", 230_000),
     ("domain page", "domains/{domain}", "", 228_500),
@@ -68,19 +68,19 @@ const VIEWS: &[(&str, &str, &str, usize)] = &[
     ("projects", "projects", "Projects", 218_500),
     ("new project", "projects/new", "New project", 207_500),
     ("project page", "projects/{project}", "", 253_000),
-    ("batch exports", "batch-exports", "Batch exports", 243_500),
+    ("batch exports", "batch-exports", "Batch exports", 240_500),
     (
         "new batch export",
         "batch-exports/new",
         "New batch export",
-        254_000,
+        254_500,
     ),
     ("batch export page", "batch-exports/{export}", "", 248_500),
     (
         "edit batch export",
         "batch-exports/{export}/edit",
         "Edit batch export",
-        254_000,
+        254_500,
     ),
 ];
 

@@ -6,7 +6,7 @@
 
 use api::destinations::{health, ExportState, DESTINATIONS};
 use api::endpoints::batch_exports;
-use api::models::BatchExport;
+use api::models::BatchExportSummary;
 use api::ApiError;
 use leptos::prelude::*;
 
@@ -24,11 +24,15 @@ use crate::nav::{navigate_to_query, use_query_map};
 const MAX_PAGES: u32 = 20;
 
 /// Every export of the organization, page after page.
-async fn all_exports(http: Http, org: String) -> Result<Vec<BatchExport>, ApiError> {
+async fn all_exports(http: Http, org: String) -> Result<Vec<BatchExportSummary>, ApiError> {
     let mut all = Vec::new();
     for page in 0..MAX_PAGES {
         let got = http
-            .send(batch_exports::list(&org, Some(100), Some(page * 100)))
+            .send(batch_exports::list_summaries(
+                &org,
+                Some(100),
+                Some(page * 100),
+            ))
             .await?;
         let done = got.next.is_none() || got.results.is_empty();
         all.extend(got.results);
@@ -48,10 +52,12 @@ struct Filters {
 }
 
 impl Filters {
-    fn keeps(&self, export: &BatchExport) -> bool {
+    fn keeps(&self, export: &BatchExportSummary) -> bool {
         (self.project.is_empty() || self.project == export.team_id.to_string())
             && (self.kind.is_empty() || self.kind == export.destination.kind.as_str())
-            && (self.state.is_empty() || self.state == ExportState::of(export).as_str())
+            && (self.state.is_empty()
+                || self.state
+                    == ExportState::from_runs(export.paused, &export.latest_runs).as_str())
     }
 
     fn query(&self) -> String {
@@ -137,7 +143,7 @@ pub fn BatchExportsPage() -> impl IntoView {
             {filter_select("filter-destination", "Destination", Signal::derive(move || filters.with(|f| f.kind.clone())), Signal::stored(kinds), move |v| set_filter(|f, v| f.kind = v, v))}
             {filter_select("filter-state", "State", Signal::derive(move || filters.with(|f| f.state.clone())), Signal::stored(states), move |v| set_filter(|f, v| f.state = v, v))}
         </div>
-        {load(exports, move |all: Vec<BatchExport>| {
+        {load(exports, move |all: Vec<BatchExportSummary>| {
             let all = StoredValue::new(all);
             let shown = crate::reactive::memo(move || {
                 let f = filters.get();
@@ -157,7 +163,7 @@ pub fn BatchExportsPage() -> impl IntoView {
             };
             view! {
                 <DataTable caption="Batch exports" columns=columns.clone() rows=rows
-                    key=|e: &BatchExport| format!("{}-{}-{}", e.id, e.paused, e.last_updated_at) empty=empty />
+                    key=|e: &BatchExportSummary| format!("{}-{}-{}", e.id, e.paused, e.last_updated_at) empty=empty />
                 <Pager count=count state=state set_state=set_state />
             }
         })}
@@ -193,33 +199,40 @@ fn filter_select(
     .into_any()
 }
 
-fn export_columns(org: Memo<String>, projects: Projects) -> Vec<Column<BatchExport>> {
+fn export_columns(org: Memo<String>, projects: Projects) -> Vec<Column<BatchExportSummary>> {
     vec![
-        link_column("Name", move |e: &BatchExport| {
+        link_column("Name", move |e: &BatchExportSummary| {
             (export_path(&org.get_untracked(), &e.id), e.name.clone())
         }),
-        column("Project", move |e: &BatchExport| {
+        column("Project", move |e: &BatchExportSummary| {
             let team = e.team_id;
             (move || project_name(projects, team)).into_any()
         }),
-        text_column("Destination", |e: &BatchExport| {
+        text_column("Destination", |e: &BatchExportSummary| {
             e.destination.kind.label().to_string()
         }),
-        text_column("Interval", |e: &BatchExport| e.interval.label().to_string()),
-        text_column("Model", |e: &BatchExport| {
+        text_column("Interval", |e: &BatchExportSummary| {
+            e.interval.label().to_string()
+        }),
+        text_column("Model", |e: &BatchExportSummary| {
             e.model.as_ref().map_or("Events", |m| m.label()).to_string()
         }),
-        column("State", |e: &BatchExport| state_badge(ExportState::of(e))),
-        column("Last run", |e: &BatchExport| match health(e).last {
-            Some(run) => {
-                let when = short_datetime(run.finished_at.as_deref().unwrap_or(&run.created_at));
-                view! { <span class="status-cell">{run_badge(&run.status)} <span class="muted">{when}</span></span> }
-                    .into_any()
-            }
-            None => view! { <span class="muted">"No runs yet"</span> }.into_any(),
+        column("State", |e: &BatchExportSummary| {
+            state_badge(ExportState::from_runs(e.paused, &e.latest_runs))
         }),
-        column("Recent failures", |e: &BatchExport| {
-            let h = health(e);
+        column("Last run", |e: &BatchExportSummary| {
+            match health(&e.latest_runs).last {
+                Some(run) => {
+                    let when =
+                        short_datetime(run.finished_at.as_deref().unwrap_or(&run.created_at));
+                    view! { <span class="status-cell">{run_badge(&run.status)} <span class="muted">{when}</span></span> }
+                    .into_any()
+                }
+                None => view! { <span class="muted">"No runs yet"</span> }.into_any(),
+            }
+        }),
+        column("Recent failures", |e: &BatchExportSummary| {
+            let h = health(&e.latest_runs);
             let text = if h.runs == 0 {
                 "\u{2014}".to_string()
             } else {

@@ -53,6 +53,8 @@ pub enum Page {
     ProjectActivity,
     /// The confirm dialog (components/dialog.rs), opened from many pages.
     Confirm,
+    /// A role's member search (a section opened on demand).
+    RoleAddMember,
 }
 
 /// Builds a page's view; the function lives in its area's chunk.
@@ -212,6 +214,11 @@ fn project_activity_part(_page: Page) -> Result<PageView, ChunkError> {
     Ok(crate::pages::projects::activity_part)
 }
 
+#[wasm_split(role_page__add_member, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn role_add_member_part(_page: Page) -> Result<PageView, ChunkError> {
+    Ok(crate::pages::roles::add_member_part)
+}
+
 /// What a confirm dialog needs (components/dialog.rs), given through context to its chunk.
 #[derive(Clone, Copy)]
 struct ConfirmArgs {
@@ -271,6 +278,7 @@ async fn load_page(page: Page) -> Result<PageView, ChunkError> {
         Page::ProjectProducts => project_products_part(page).await,
         Page::ProjectActivity => project_activity_part(page).await,
         Page::Confirm => confirm_part(page).await,
+        Page::RoleAddMember => role_add_member_part(page).await,
     }
 }
 
@@ -288,11 +296,12 @@ pub fn on_demand(page: Page, wanted: RwSignal<bool>) -> AnyView {
 }
 
 /// A section of a page whose body is fetched the first time it is opened: its heading and a
-/// Show / Hide button (a disclosure: `aria-expanded`, `aria-controls`), then the part while open.
-/// `id` names the section (`{id}-heading`, `{id}-body`).
+/// Show / Hide button (a disclosure: `aria-expanded`, `aria-controls`; "Show {noun}"), then the
+/// part while open. `id` names the section (`{id}-heading`, `{id}-body`).
 pub fn disclosure(
     id: &'static str,
     title: &'static str,
+    noun: &'static str,
     part: Page,
     open: RwSignal<bool>,
 ) -> AnyView {
@@ -300,7 +309,6 @@ pub fn disclosure(
     let labelled_by = heading.clone();
     let body = format!("{id}-body");
     let controls = body.clone();
-    let noun = title.to_ascii_lowercase();
     view! {
         <section class="card" id=id aria-labelledby=labelled_by>
             <div class="card-header">

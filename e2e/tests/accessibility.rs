@@ -171,6 +171,12 @@ async fn no_serious_violation_on_any_page_in_either_theme() {
         failures.extend(violations(&j, &axe, "confirm dialog", theme).await);
         j.click_xpath("//dialog[@open]//button[normalize-space(.)='Cancel']")
             .await;
+        // a role's member search, fetched when opened on its page
+        j.goto(&format!("/orgs/{org}/roles/{role}")).await;
+        settle(&j).await;
+        j.click_button("Show the member search").await;
+        j.find("#member-search").await;
+        failures.extend(violations(&j, &axe, "role member search", theme).await);
         // a project's products and activity, fetched when opened on its page
         j.goto(&format!("/orgs/{org}/projects/{project}")).await;
         settle(&j).await;

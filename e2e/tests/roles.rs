@@ -25,6 +25,8 @@ async fn roles_create_duplicate_members_and_delete() {
     j.browser.accept_alert().await.unwrap();
     j.wait_for_text("Members of this role").await;
     j.wait_for_text("Nobody has this role yet.").await;
+    // the member search is fetched when opened
+    j.click_button("Show the member search").await;
     let members = j
         .api_get(&format!(
             "/api/organizations/{org}/members/?limit=3&offset=10"

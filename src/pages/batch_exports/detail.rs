@@ -246,7 +246,7 @@ fn export_view(export: RwSignal<BatchExport>, reload: Callback<()>) -> AnyView {
             <DataTable caption="Latest runs, newest first" columns=runs_columns rows=runs
                 key=|r: &BatchExportRun| format!("{}-{}", r.id, r.status.as_str()) empty="No runs yet: the first starts at the end of the current interval." />
         </section>
-        {disclosure("logs", "Logs", Page::BatchExportLogs, logs_open)}
+        {disclosure("logs", "Logs", "logs", Page::BatchExportLogs, logs_open)}
         <section class="card danger-zone">
             <h2>"Delete export"</h2>
             <p>"Stops the schedule, cancels running runs and backfills, and removes the export."</p>

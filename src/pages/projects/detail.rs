@@ -81,8 +81,8 @@ fn ProjectDetail(project: Project) -> impl IntoView {
         <ApiKey project=saved on_reset=changed />
         {is_demo.then(|| view! { <DemoData project_id=id /> }.into_any())}
         <ProjectSettings project=saved on_saved=changed />
-        {disclosure("products", "Products", Page::ProjectProducts, products_open)}
-        {disclosure("activity", "Activity", Page::ProjectActivity, activity_open)}
+        {disclosure("products", "Products", "products", Page::ProjectProducts, products_open)}
+        {disclosure("activity", "Activity", "activity", Page::ProjectActivity, activity_open)}
         <DeleteProject project=saved pending=pending_deletion />
     }
 }

@@ -1,28 +1,31 @@
 //! One role: rename, delete, and its members (add from a search of the organization's members,
 //! remove).
 
-use api::endpoints::{members, role_memberships, roles};
-use api::models::{
-    MemberListQuery, OrganizationMember, Role, RoleMembership, RoleMembershipCreate, RolePatch,
-};
+use api::endpoints::{role_memberships, roles};
+use api::models::{Role, RoleMembership, RolePatch};
 use api::validate::ROLE_NAME_MAX_LEN;
 use leptos::prelude::*;
 
 use super::{checked_name, DELETE_ROLE, ROLE_FIELDS};
+use crate::areas::{disclosure, Page};
 use crate::components::copy::CopyAsCurl;
 use crate::components::dialog::{Confirm, ConfirmState};
-use crate::components::feedback::{describe_error, load, use_detail};
+use crate::components::feedback::{load, use_detail};
 use crate::components::form::{use_unsaved_guard, FormError, FormErrors, SubmitButton, TextField};
 use crate::components::list_state::use_paged_list;
 use crate::components::review::use_review;
 use crate::components::table::{column, text_column, PagedTable};
 use crate::components::util::short_date;
 use crate::hooks::use_current_org;
-use crate::http::Loaded;
 use crate::http::{use_http, Done, Failure};
 
-/// How many matching members the add search offers.
-const CANDIDATES: u32 = 8;
+/// What the member search, fetched when opened (areas.rs), needs from the role's page.
+#[derive(Clone, Copy)]
+pub(super) struct RoleParts {
+    pub role_id: StoredValue<String>,
+    /// Run after a member was added (the members table is asked again).
+    pub added: Callback<()>,
+}
 
 #[component]
 pub fn RolePage() -> impl IntoView {
@@ -82,38 +85,12 @@ fn RoleDetail(role: Role) -> impl IntoView {
         }
     };
 
-    // Add a member: search the organization's members.
-    let search = RwSignal::new(String::new());
-    let add_errors = FormErrors::new();
-    let candidates = Loaded::new(move || {
-        let text = search.get().trim().to_string();
-        let query = MemberListQuery {
-            limit: Some(CANDIDATES),
-            search: Some(text.clone()),
-            ..Default::default()
-        };
-        let request = members::list(&current.id.get(), &query);
-        async move {
-            if text.is_empty() {
-                return Ok(Vec::new());
-            }
-            http.send(request).await.map(|p| p.results)
-        }
+    // Add a member: a search of the organization's members, fetched when opened (areas.rs).
+    provide_context(RoleParts {
+        role_id,
+        added: Callback::new(move |_| memberships.refetch()),
     });
-    let add = http.mutation(
-        move |member: &OrganizationMember| {
-            let body = RoleMembershipCreate {
-                user_uuid: member.user.uuid.clone(),
-            };
-            role_memberships::create(&org(), &role_id.get_value(), &body)
-        },
-        move |member, _| {
-            search.set(String::new());
-            memberships.refetch();
-            Done::toast(format!("{} added to the role", member.user.display_name()))
-        },
-        Failure::Form(add_errors, &[]),
-    );
+    let adding = RwSignal::new(false);
 
     // Remove a member.
     let remove_confirm = ConfirmState::new(
@@ -184,71 +161,11 @@ fn RoleDetail(role: Role) -> impl IntoView {
                     .unwrap_or_default()
             }) />
         </form>
-        <section class="card">
-            <h2>"Add a member"</h2>
-            <div class="field">
-                <label for="member-search">"Find a member of the organization"</label>
-                <input
-                    id="member-search"
-                    type="search"
-                    autocomplete="off"
-                    placeholder="Name or email"
-                    prop:value=move || search.get()
-                    on:input=move |ev| {
-                        add_errors.clear();
-                        search.set(event_target_value(&ev));
-                    }
-                />
-            </div>
-            <FormError errors=add_errors />
-            <ul class="pick-list" aria-label="Matching members">
-                {move || {
-                    candidates
-                        .get()
-                        .map(|result| match result {
-                            Ok(found) if found.is_empty() && !search.get().trim().is_empty() => {
-                                view! { <li class="muted">"No member matches."</li> }.into_any()
-                            }
-                            Ok(found) => found
-                                .into_iter()
-                                .map(|member| candidate(member, add.pending(), move |m| add.dispatch(m)))
-                                .collect_view()
-                                .into_any(),
-                            Err(error) => view! { <li class="row-error">{describe_error(&error)}</li> }.into_any(),
-                        })
-                }}
-            </ul>
-        </section>
+        {disclosure("add-member", "Add a member", "the member search", Page::RoleAddMember, adding)}
         <h2>"Members of this role"</h2>
         <PagedTable caption="Members of this role" list=memberships columns=columns
             key=|m: &RoleMembership| m.id.clone() empty="Nobody has this role yet." />
         {remove_confirm.view(remove)}
         {delete_confirm.view(delete)}
     }
-}
-
-/// One member the search found, with its Add button.
-fn candidate(
-    member: OrganizationMember,
-    pending: Signal<bool>,
-    add: impl Fn(OrganizationMember) + 'static,
-) -> AnyView {
-    let name = member.user.display_name();
-    let label = format!("{name} \u{2014} {}", member.user.email);
-    let aria = format!("Add {name} to the role");
-    view! {
-        <li>
-            <span>{label}</span>
-            <button
-                type="button"
-                class="btn btn-small"
-                aria-label=aria
-                disabled=move || pending.get()
-                on:click=move |_| add(member.clone())
-            >
-                "Add"
-            </button>
-        </li>
-    }
-    .into_any()
 }

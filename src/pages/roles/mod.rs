@@ -2,9 +2,11 @@
 //! page: rename, delete, its members with add (a searchable pick of the organization's
 //! members) and remove.
 
+mod add_member;
 mod detail;
 mod list;
 
+pub use add_member::add_member_part;
 pub use detail::RolePage;
 pub use list::RolesPage;
 

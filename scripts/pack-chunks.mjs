@@ -111,12 +111,14 @@ js = js.replace(
 js = js.replace(/(export const __wasm_split_load_\w+ = wrapAsyncCb\(__inPack\("\w+", makeLoad\([\s\S]*?\n\}\n, \[[^\]]*\]\))\);/g, "$1));");
 // The chunks' loaders differ only by their number: one function instead (this file is part of
 // every first view).
-const chunkBlock = /\/\*[^\n]*\*\/\nconst __chunk_(\d+) = makeLoad\(\(\) => \{\n\s*const src = __part\("chunk_\1"\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, \[\]\);\n/g;
+const chunkBlock = /\/\*[^\n]*\*\/\nconst __chunk_(\d+) = makeLoad\(\(\) => \{\n\s*const src = __part\("chunk_\1"\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => (debugWrap)?\(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, \[\]\);\n/g;
 const chunkCount = Object.keys(chunkFile).length;
 const blocks = js.match(chunkBlock) ?? [];
 if (blocks.length !== chunkCount) {
   throw new Error(`pack-chunks: ${blocks.length} of ${chunkCount} chunk loaders have the expected shape; the loader's shape changed`);
 }
+// debug builds wrap each instantiation to log it (wasm-split's `debugWrap`): kept as it was
+const wrap = blocks.some((block) => block.includes("debugWrap(")) ? "debugWrap" : "";
 js = js.replace(chunkBlock, "");
 // A module's dependencies are its pack's chunks (read from the pack's header when it arrives)
 // and those the modules loaded before it brought (see `loaded`), which are there already: the
@@ -134,7 +136,7 @@ function __chunk(n) {
     return __chunkLoads[n] ??= makeLoad(() => {
         const src = __part("chunk_" + n);
         src.catch(() => {});
-        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+        return async (imports) => ${wrap}(WebAssembly.instantiateStreaming(src, imports));
     }, []);
 }
 function __packDeps(name) {

@@ -8,6 +8,10 @@ bash scripts/setup.sh --browser
 source scripts/env.sh
 cargo fmt --all -- --check
 bash scripts/build-app.sh
+# the development build (what `trunk serve` makes) goes through the same split hook: it must build
+dev_dist=$(mktemp -d)
+trunk build --offline --dist "$dev_dist"
+rm -rf "$dev_dist"
 cargo clippy --offline --workspace --all-targets -- -D warnings
 cargo clippy --offline -p posthog-console --target wasm32-unknown-unknown -- -D warnings
 log=$(mktemp)

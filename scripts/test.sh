@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# README command 2: installs what is missing (toolchain, Chromium), builds the release app, then
-# runs every test: formatting and lints, the api crate's unit tests, the server's HTTP tests, the
-# 50-endpoint API test against a running demo server, and the browser journeys in headless Chromium.
+# README command 2: installs what is missing (toolchain, Chromium), builds the release app (and a
+# development build, the one `trunk serve` makes, to check it still builds), then runs every
+# test: formatting and lints, the api crate's unit tests, the server's HTTP tests, the 50-endpoint
+# API test against a running demo server, and the browser journeys in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser

@@ -4,7 +4,6 @@
 //! [`Http::mutation`]: pending state, errors where they belong, a toast, what changed refetched.
 
 use std::future::Future;
-use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
@@ -84,27 +83,36 @@ pub fn absolute_url(host: &Host, path: &str) -> String {
 }
 
 /// A response as it came: status, Retry-After header and body text.
-struct Raw {
+pub struct Raw {
     status: u16,
     retry_after: Option<String>,
     text: String,
 }
 
+/// A boxed future's output passed through `map` when it is here: what `Http::send` and
+/// `Loaded` return instead of an `async` block, which compiled a state machine per response type.
+pub struct Mapped<I, O> {
+    future: Pin<Box<dyn Future<Output = I>>>,
+    map: fn(I) -> O,
+}
+
+impl<I, O> Future for Mapped<I, O> {
+    type Output = O;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<O> {
+        let map = self.map;
+        self.future.as_mut().poll(cx).map(map)
+    }
+}
+
+/// The answer of [`Http::send`], decoded as `T` once it is here.
+pub type Decoded<T> = Mapped<Result<Raw, ApiError>, Result<T, ApiError>>;
+
 /// Turns a response into `T` or an [`ApiError`], as `Request::decode` does, but reading an empty
 /// body from the text "null": `api`'s decode reads it from a `serde_json::Value`, which compiles
 /// a second Deserialize of every model into the wasm.
-/// The answer of [`Http::send`], decoded as `T` once it is here.
-pub struct Decoded<T> {
-    raw: Pin<Box<dyn Future<Output = Result<Raw, ApiError>>>>,
-    decoded: PhantomData<fn() -> T>,
-}
-
-impl<T: DeserializeOwned> Future for Decoded<T> {
-    type Output = Result<T, ApiError>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.raw.as_mut().poll(cx).map(|raw| decode(raw?))
-    }
+fn decode_answer<T: DeserializeOwned>(raw: Result<Raw, ApiError>) -> Result<T, ApiError> {
+    decode(raw?)
 }
 
 fn decode<T: DeserializeOwned>(raw: Raw) -> Result<T, ApiError> {
@@ -129,13 +137,13 @@ impl Http {
     /// decodes its answer a small one of ours (an `async fn` here compiled a state machine per
     /// response type).
     pub fn send<T: DeserializeOwned>(self, request: Request<T>) -> Decoded<T> {
-        Decoded {
-            raw: self.send_raw(
+        Mapped {
+            future: self.send_raw(
                 request.method,
                 request.path_and_query(),
                 request.body_json(),
             ),
-            decoded: PhantomData,
+            map: decode_answer::<T>,
         }
     }
 
@@ -559,21 +567,9 @@ fn erased_load(fetch: ErasedFetch) -> (Answer, RwSignal<u32>) {
     (value, reloads)
 }
 
-/// `future`'s answer, its value type-erased (a future of ours: an `async` block here compiled a
-/// state machine per use).
-struct ErasedAnswer<T> {
-    future: Pin<Box<dyn Future<Output = Result<T, ApiError>>>>,
-}
-
-impl<T: 'static> Future for ErasedAnswer<T> {
-    type Output = Result<Erased, ApiError>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.future
-            .as_mut()
-            .poll(cx)
-            .map(|answer| answer.map(|value| Rc::new(value) as Erased))
-    }
+/// An answer with its value type-erased (what `Loaded` keeps).
+fn erase<T: 'static>(answer: Result<T, ApiError>) -> Result<Erased, ApiError> {
+    answer.map(|value| Rc::new(value) as Erased)
 }
 
 impl<T: 'static> Loaded<T> {
@@ -582,8 +578,9 @@ impl<T: 'static> Loaded<T> {
         F: Future<Output = Result<T, ApiError>> + 'static,
     {
         let (value, reloads) = erased_load(Box::new(move || {
-            Box::pin(ErasedAnswer {
+            Box::pin(Mapped {
                 future: Box::pin(fetch()),
+                map: erase::<T>,
             })
         }));
         Loaded {

@@ -820,27 +820,11 @@ async fn batch_exports_and_their_actions() {
     let summaries = api
         .ok(batch_exports::list_summaries(&org.id, None, None))
         .await;
-    let summarized: Vec<(String, String, usize)> = summaries
-        .results
-        .iter()
-        .map(|b| {
-            (
-                b.id.clone(),
-                b.destination.kind.as_str().to_string(),
-                b.latest_runs.len(),
-            )
-        })
+    let summarized: Vec<_> = (summaries.results.iter())
+        .map(|b| (&b.id, b.destination.kind.as_str(), b.latest_runs.len()))
         .collect();
-    let full: Vec<(String, String, usize)> = list
-        .results
-        .iter()
-        .map(|b| {
-            (
-                b.id.clone(),
-                b.destination.kind.as_str().to_string(),
-                b.latest_runs.len(),
-            )
-        })
+    let full: Vec<_> = (list.results.iter())
+        .map(|b| (&b.id, b.destination.kind.as_str(), b.latest_runs.len()))
         .collect();
     assert_eq!(summarized, full);
     let mut config = serde_json::Map::new();

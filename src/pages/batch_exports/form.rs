@@ -381,24 +381,8 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
             <SelectField id="model" label="What to export" value=fields.model options=models disabled=editing error=errors.field("model")
                 hint=fixed.clone().unwrap_or_else(|| "HTTP exports send events only.".into()) />
             <SelectField id="interval" label="How often" value=fields.interval options=intervals error=errors.field("interval") />
-            {crate::reactive::shown(
-                daily,
-                move || {
-                    view! {
-                        <SelectField id="offset_hour" label="Hour of the day it runs" value=fields.offset_hour options=hours.clone() error=errors.field("offset_hour") />
-                    }
-                    .into_any()
-                },
-            )}
-            {crate::reactive::shown(
-                weekly,
-                move || {
-                    view! {
-                        <SelectField id="offset_day" label="Day of the week it runs" value=fields.offset_day options=days.clone() error=errors.field("offset_day") />
-                    }
-                    .into_any()
-                },
-            )}
+            {offset_field(daily, "offset_hour", "Hour of the day it runs", fields.offset_hour, hours, errors)}
+            {offset_field(weekly, "offset_day", "Day of the week it runs", fields.offset_day, days, errors)}
             {destination_fields}
             <div class="form-actions">
                 <SubmitButton label=if editing { "Save changes" } else { "Create export" } pending=pending />
@@ -419,6 +403,21 @@ fn export_form(export: Option<BatchExport>) -> AnyView {
 }
 
 /// One config field, drawn from its description.
+/// The hour or day an export runs at, shown while `when` (its interval takes one).
+fn offset_field(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    options: Vec<(String, String)>,
+    errors: FormErrors,
+) -> AnyView {
+    crate::reactive::shown(when, move || {
+        view! { <SelectField id=id label=label value=value options=options.clone() error=errors.field(id) /> }
+            .into_any()
+    })
+}
+
 fn field_view(
     field: &'static FieldSpec,
     input: Input,
